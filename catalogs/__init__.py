@@ -1,0 +1,1 @@
+"""The public-disclosure and conditional-access catalogs (issue 3)."""

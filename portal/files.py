@@ -1,0 +1,51 @@
+"""Stored files are never served from a public media URL.
+
+Each file is reached through a view that first decides who may see it (the public view of a
+published document, or the admin view scoped to the officer's agency) and then streams it here.
+"""
+
+import mimetypes
+from pathlib import PurePath
+
+from django import forms
+from django.http import FileResponse, Http404
+from django.urls import reverse
+from django.utils.text import get_valid_filename
+
+
+def serve_file(field_file, *, download_name: str | None = None) -> FileResponse:
+    if not field_file:
+        raise Http404
+    try:
+        handle = field_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    name = get_valid_filename(download_name or PurePath(field_file.name).name)
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    response = FileResponse(handle, as_attachment=False, filename=name, content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+class ScopedFileInput(forms.ClearableFileInput):
+    """The admin's file widget, linking to a permission-checked view instead of MEDIA_URL."""
+
+    def __init__(self, url_name: str, attrs=None):
+        self.url_name = url_name
+        super().__init__(attrs)
+
+    def __deepcopy__(self, memo):
+        clone = super().__deepcopy__(memo)
+        clone.url_name = self.url_name
+        return clone
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        instance = getattr(value, "instance", None)
+        if self.is_initial(value) and instance is not None and instance.pk:
+            context["widget"]["file_url"] = reverse(self.url_name, args=[instance.pk])
+            context["widget"]["file_name"] = PurePath(value.name).name
+        return context
+
+    template_name = "portal/widgets/scoped_file_input.html"

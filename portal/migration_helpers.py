@@ -1,0 +1,22 @@
+"""Helpers for data migrations that grant model permissions to the portal's role groups."""
+
+from django.contrib.auth.management import create_permissions
+
+
+def ensure_permissions(apps):
+    """Create the permission rows now: Django only makes them after all migrations have run."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def grant(apps, group_name: str, app_label: str, codenames: list[str]):
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    group, _ = Group.objects.get_or_create(name=group_name)
+    perms = Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
+    missing = set(codenames) - set(perms.values_list("codename", flat=True))
+    if missing:
+        raise RuntimeError(f"Unknown permissions for {app_label}: {sorted(missing)}")
+    group.permissions.add(*perms)

@@ -1,0 +1,24 @@
+"""Site-wide pages: the province's access-to-information home page and the health check."""
+
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+from agencies.models import Agency
+
+
+@require_safe
+def home(request):
+    counts = Agency.objects.active().with_compliance().aggregate_compliance()
+    return render(request, "portal/home.html", {"counts": counts})
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    """For the container healthcheck: the process answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,1 @@
+"""Yearly statistics and the Department of Justice's reports (issue 6)."""

@@ -1,0 +1,1 @@
+"""Citizen information requests and the officers' workflow (issue 4)."""
