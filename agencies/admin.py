@@ -59,6 +59,8 @@ class AgencyAdmin(AgencyScopedAdmin):
     )
     list_filter = ("kind", "is_active", "area_rate")
     list_select_related = ("parent",)
+    # Explicit: Meta.ordering does not apply to the aggregated queryset below.
+    ordering = ("name",)
     search_fields = ("name", "short_name", "administrative_code")
     autocomplete_fields = ("parent", "successor")
     inlines = (FocalPointInline,)
@@ -273,6 +275,10 @@ class OfficerAdmin(AgencyScopedAdmin):
         if change:
             obj.user.save(update_fields=["is_active", "first_name"])
             obj.save()
+
+    def save_related(self, request, form, formsets, change):
+        if change:  # a new officer's relations were made by create_officer()
+            super().save_related(request, form, formsets, change)
 
     def response_add(self, request, obj, post_url_continue=None):
         self.message_user(

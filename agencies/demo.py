@@ -258,7 +258,7 @@ def _regulation(agency, number, decision_date, *, full, publish):
     )
     if publish:
         regulation.signed_file.save(
-            f"{fold(number).replace('/', '-')}.pdf", ContentFile(_demo_pdf(number)), save=True
+            f"{fold(number).replace('/', '-')}.pdf", ContentFile(demo_pdf(number)), save=True
         )
         publish_regulation(regulation)
     return regulation
@@ -280,7 +280,7 @@ def _regulation_body(agency) -> str:
     )
 
 
-def _demo_pdf(title: str) -> bytes:
+def demo_pdf(title: str) -> bytes:
     """A one-page PDF standing in for the scanned signed decision."""
     text = f"Quyet dinh {fold(title).upper()} - ban dien tu minh hoa (du lieu demo)"
     stream = f"BT /F1 14 Tf 72 760 Td ({text}) Tj ET".encode("ascii")

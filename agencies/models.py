@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.fields import WebAddressField
 from portal.richtext import RichTextField
 from portal.text import NormalizedTextModel, fold
 from portal.validators import validate_pdf
@@ -54,7 +55,7 @@ class Agency(NormalizedTextModel):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     fax = models.CharField(_("fax"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebAddressField(_("website"), blank=True)
     successor = models.ForeignKey(
         "self",
         verbose_name=_("successor agency"),

@@ -1,0 +1,66 @@
+"""Site-wide views: the health check and the error pages."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+
+@pytest.mark.django_db
+def test_healthz_answers_when_the_database_does(client):
+    response = client.get("/healthz/")
+
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_container_healthcheck_passes_against_a_running_server(live_server):
+    port = live_server.url.rsplit(":", 1)[1]
+    env = {**os.environ, "ALLOWED_HOSTS": "localhost,testserver", "PORT": port}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "portal.healthcheck"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr
+
+
+def test_healthcheck_fails_when_nothing_listens():
+    env = {**os.environ, "ALLOWED_HOSTS": "localhost", "PORT": "9"}
+
+    result = subprocess.run(
+        [sys.executable, "-m", "portal.healthcheck"],
+        env=env,
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=False,
+    )
+
+    assert result.returncode == 1
+
+
+@pytest.mark.django_db
+def test_unknown_page_is_a_friendly_404_in_the_pages_language(client):
+    vi = client.get("/khong-co-trang-nay/")
+    en = client.get("/en/no-such-page/")
+
+    assert vi.status_code == en.status_code == 404
+    assert "Không tìm thấy trang" in vi.content.decode()
+    assert "Page not found" in en.content.decode()
+
+
+@pytest.mark.django_db
+def test_post_to_a_read_only_page_is_refused_not_crashed(client):
+    assert client.post("/co-quan/").status_code == 405
