@@ -9,9 +9,9 @@ Lists, change forms, history, deletion, autocomplete and file downloads all star
 ``get_queryset``, so a record outside the scope is answered with 404 wherever it is asked for.
 """
 
-from django.contrib import admin
 from django.http import Http404
 
+from portal.admin_base import PortalModelAdmin
 from portal.roles import is_doj_staff, officer_agency_id
 
 
@@ -47,7 +47,7 @@ class _OwnAgencyFormMixin:
             setattr(self.instance, f"{self.own_agency_field}_id", self.own_agency_id)
 
 
-class AgencyScopedAdmin(admin.ModelAdmin):
+class AgencyScopedAdmin(PortalModelAdmin):
     """Base admin for every model that belongs to an agency.
 
     ``agency_path`` is the ORM path from the model to its Agency ("agency", "request__agency"), or

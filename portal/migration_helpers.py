@@ -6,9 +6,12 @@ from django.contrib.auth.management import create_permissions
 def ensure_permissions(apps):
     """Create the permission rows now: Django only makes them after all migrations have run."""
     for app_config in apps.get_app_configs():
+        previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = previous
 
 
 def grant(apps, group_name: str, app_label: str, codenames: list[str]):

@@ -9,6 +9,7 @@ from portal import views
 
 urlpatterns = [
     path("healthz/", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon),
     # Django's documented recipe for "Forgotten your password?" on the admin login page; the
     # same views let a new officer choose their first password from the welcome e-mail.
     path(

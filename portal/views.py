@@ -2,7 +2,8 @@
 
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -13,6 +14,12 @@ from agencies.models import Agency
 def home(request):
     counts = Agency.objects.active().with_compliance().aggregate_compliance()
     return render(request, "portal/home.html", {"counts": counts})
+
+
+@require_safe
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; send them to the static icon."""
+    return redirect(static("img/favicon.svg"))
 
 
 @never_cache

@@ -1,6 +1,8 @@
+import importlib
 import os
 
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.utils import translation
 
@@ -18,6 +20,17 @@ def _vietnamese():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def role_groups(transactional_db):
+    """Re-create the groups of the data migrations, which a transactional test's flush removes.
+
+    (Serialized rollback cannot do it here: Playwright's event loop gives the test code another
+    database connection object than the one the serialized data hangs on.)
+    """
+    roles = importlib.import_module("agencies.migrations.0002_roles")
+    roles.create_roles(django_apps, schema_editor=None)
 
 
 @pytest.fixture

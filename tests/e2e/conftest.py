@@ -1,0 +1,79 @@
+"""Browser tests: Playwright drives Debian's Chromium (its own browser download is unreachable)."""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+
+from agencies.services import publish_regulation
+from tests import factories
+from tests.conftest import needs
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps dialling out on a closed network.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    needs(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM}; .ci/run installs it")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM must allow it.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    page = context.new_page()
+    page.console_errors = []
+    page.on("console", lambda m: m.type == "error" and page.console_errors.append(m.text))
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A small phone on a slow link, with JavaScript switched off."""
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, java_script_enabled=False, locale="vi-VN"
+    )
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def province(transactional_db, role_groups):
+    """A few agencies with everything a public page shows."""
+    parent = factories.AgencyFactory(
+        name="Sở Tư pháp tỉnh An Giang", website="https://stp.angiang.gov.vn"
+    )
+    factories.AgencyFactory(name="Phòng Phổ biến pháp luật", parent=parent)
+    factories.FocalPointFactory(agency=parent, name="Văn phòng Sở", reception_hours="7h00–17h00")
+    publish_regulation(
+        factories.InternalRegulationFactory(
+            agency=parent,
+            title="Quy chế cung cấp thông tin của Sở Tư pháp",
+            decision_date=datetime.date(2025, 8, 1),
+            effective_date=datetime.date(2025, 8, 15),
+            body="<h2>Chương I</h2><p><strong>Điều 1.</strong> Phạm vi</p>",
+        )
+    )
+    factories.AgencyFactory(name="Đặc khu Phú Quốc", kind="commune")
+    return parent
