@@ -17,38 +17,29 @@ def test_healthz_answers_when_the_database_does(client):
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
-def test_container_healthcheck_passes_against_a_running_server(live_server):
-    port = live_server.url.rsplit(":", 1)[1]
-    env = {**os.environ, "ALLOWED_HOSTS": "localhost,testserver", "PORT": port}
-
-    result = subprocess.run(
+def _healthcheck(**env):
+    return subprocess.run(
         [sys.executable, "-m", "portal.healthcheck"],
-        env=env,
+        env={**os.environ, **env},
         cwd=settings.BASE_DIR,
         capture_output=True,
         text=True,
         timeout=30,
         check=False,
     )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_container_healthcheck_passes_against_a_running_server(live_server):
+    port = live_server.url.rsplit(":", 1)[1]
+
+    result = _healthcheck(ALLOWED_HOSTS="localhost,testserver", PORT=port)
 
     assert result.returncode == 0, result.stderr
 
 
 def test_healthcheck_fails_when_nothing_listens():
-    env = {**os.environ, "ALLOWED_HOSTS": "localhost", "PORT": "9"}
-
-    result = subprocess.run(
-        [sys.executable, "-m", "portal.healthcheck"],
-        env=env,
-        cwd=settings.BASE_DIR,
-        capture_output=True,
-        text=True,
-        timeout=30,
-        check=False,
-    )
-
-    assert result.returncode == 1
+    assert _healthcheck(ALLOWED_HOSTS="localhost", PORT="9").returncode == 1
 
 
 @pytest.mark.django_db
