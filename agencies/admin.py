@@ -9,7 +9,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -23,14 +24,6 @@ from .services import RegulationError, create_officer, publish_regulation
 admin.site.site_header = _("Access to information — administration")
 admin.site.site_title = _("Access to information")
 admin.site.index_title = _("Agencies, catalogs and requests")
-
-
-def yes_no_icon(value: bool):
-    return format_html(
-        '<span class="badge badge-{}">{}</span>',
-        "yes" if value else "no",
-        _("yes") if value else _("no"),
-    )
 
 
 class FocalPointInline(admin.StackedInline):
@@ -52,8 +45,7 @@ class AgencyAdmin(AgencyScopedAdmin):
         "name",
         "kind",
         "parent",
-        "focal_point_badge",
-        "regulation_badge",
+        "compliance_summary",
         "officer_count",
         "is_active",
     )
@@ -95,13 +87,16 @@ class AgencyAdmin(AgencyScopedAdmin):
             )
         return super().get_readonly_fields(request, obj)
 
-    @admin.display(description=_("focal point"), boolean=True, ordering="has_active_focal_point")
-    def focal_point_badge(self, obj):
-        return obj.has_active_focal_point
-
-    @admin.display(description=_("regulation"), boolean=True, ordering="has_current_regulation")
-    def regulation_badge(self, obj):
-        return obj.has_current_regulation
+    @admin.display(description=_("compliance"))
+    def compliance_summary(self, obj):
+        return format_html_join(
+            mark_safe("<br>"),
+            "{} {}",
+            (
+                ("✓" if met else "✗", check.met if met else check.missing)
+                for check, met in obj.compliance_badges
+            ),
+        )
 
     @admin.display(description=_("officers"), ordering="officer_total")
     def officer_count(self, obj):

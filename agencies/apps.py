@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AgenciesConfig(AppConfig):
     name = "agencies"
     verbose_name = _("Agencies and focal points")
+
+    def ready(self):
+        from .compliance import register_checks
+
+        register_checks()

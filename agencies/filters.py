@@ -1,19 +1,14 @@
 """Filters of the public agency directory (django-filter)."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from portal import compliance
 
 from .models import Agency
 
 
 class AgencyFilter(django_filters.FilterSet):
-    COMPLIANCE_CHOICES = (
-        ("compliant", _("Focal point and regulation in place")),
-        ("no_focal_point", _("No active focal point")),
-        ("no_regulation", _("No published internal regulation")),
-    )
-
     q = django_filters.CharFilter(
         label=_("Name"),
         method="filter_name",
@@ -25,7 +20,10 @@ class AgencyFilter(django_filters.FilterSet):
     )
     compliance = django_filters.ChoiceFilter(
         label=_("Compliance"),
-        choices=COMPLIANCE_CHOICES,
+        choices=lambda: [
+            ("compliant", _("Meets every requirement")),
+            *((f"no_{check.slug}", check.missing) for check in compliance.checks()),
+        ],
         empty_label=_("All agencies"),
         method="filter_compliance",
     )
@@ -38,12 +36,10 @@ class AgencyFilter(django_filters.FilterSet):
         return queryset.search(value)
 
     def filter_compliance(self, queryset, name, value):
-        conditions = {
-            "compliant": Q(has_active_focal_point=True, has_current_regulation=True),
-            "no_focal_point": Q(has_active_focal_point=False),
-            "no_regulation": Q(has_current_regulation=False),
-        }
-        return queryset.filter(conditions[value])
+        if value == "compliant":
+            return queryset.filter(**{check.key: True for check in compliance.checks()})
+        check = next(c for c in compliance.checks() if f"no_{c.slug}" == value)
+        return queryset.filter(**{check.key: False})
 
     @property
     def is_filtering(self) -> bool:

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal import compliance
 from portal.fields import WebAddressField
 from portal.richtext import RichTextField
 from portal.text import NormalizedTextModel, fold
@@ -101,6 +102,11 @@ class Agency(NormalizedTextModel):
 
     def get_absolute_url(self):
         return reverse("agencies:detail", args=[self.slug])
+
+    @property
+    def compliance_badges(self) -> list[tuple[compliance.Check, bool]]:
+        """(check, met) for each registered check; needs ``with_compliance()``."""
+        return [(check, bool(getattr(self, check.key))) for check in compliance.checks()]
 
     def clean(self):
         super().clean()

@@ -1,8 +1,9 @@
 """Who may see what, and the derived facts the public pages show, computed in the database."""
 
 from django.db import models
-from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 
+from portal import compliance
 from portal.text import fold
 
 from .choices import AgencyKind, RegulationStatus
@@ -35,26 +36,18 @@ class AgencyQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
-    def with_compliance(self):
-        """Annotate the two compliance facts citizens see as badges (Decree 13 Arts 6–8, 12(1))."""
-        from .models import FocalPoint, InternalRegulation
-
-        return self.annotate(
-            has_active_focal_point=Exists(
-                FocalPoint.objects.active().filter(agency=OuterRef("pk"))
-            ),
-            has_current_regulation=Exists(
-                InternalRegulation.objects.current().filter(agency=OuterRef("pk"))
-            ),
-        )
+    def with_compliance(self, *, with_facts: bool = False):
+        """Annotate every registered compliance check (portal/compliance.py), in the database."""
+        return self.annotate(**compliance.annotations(with_facts=with_facts))
 
     def aggregate_compliance(self) -> dict:
         """Province-wide counts for the home page, in one query (call after with_compliance)."""
-        return self.aggregate(
+        # Aggregate aliases must differ from the annotations they count.
+        counts = self.aggregate(
             total=Count("pk"),
-            with_focal_point=Count("pk", filter=Q(has_active_focal_point=True)),
-            with_regulation=Count("pk", filter=Q(has_current_regulation=True)),
+            **{f"n_{c.key}": Count("pk", filter=Q(**{c.key: True})) for c in compliance.checks()},
         )
+        return {key.removeprefix("n_"): value for key, value in counts.items()}
 
     def in_directory_order(self):
         rank = Case(

@@ -57,7 +57,8 @@ def _query_without_page(request) -> str:
 @require_safe
 def detail(request, slug):
     agency = get_object_or_404(
-        Agency.objects.with_compliance().select_related("parent", "successor"), slug=slug
+        Agency.objects.with_compliance(with_facts=True).select_related("parent", "successor"),
+        slug=slug,
     )
     context = {
         "agency": agency,

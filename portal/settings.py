@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.postgres",
     "django_filters",
     "django_prose_editor",
@@ -226,6 +227,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "portal.tasks.clear_expired_sessions",
         "schedule": crontab(hour=2, minute=30),
     },
+    "end-expired-catalog-entries": {
+        "task": "catalogs.tasks.end_expired_entries",
+        "schedule": crontab(hour=0, minute=15),
+    },
 }
 
 # --- security headers --------------------------------------------------------------------------
@@ -279,3 +284,5 @@ LOGGING = {
 PORTAL_PROVINCE = env("PORTAL_PROVINCE", default="An Giang")
 # Decree 13 form files and regulation scans are signed PDFs; 20 MB covers a scanned decision.
 PORTAL_MAX_PDF_BYTES = env.int("PORTAL_MAX_PDF_BYTES", default=20 * 1024 * 1024)
+# Digitised documents attached to catalog entries (scans of long reports run large).
+PORTAL_MAX_DOCUMENT_BYTES = env.int("PORTAL_MAX_DOCUMENT_BYTES", default=50 * 1024 * 1024)

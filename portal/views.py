@@ -8,12 +8,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
+from portal import compliance
 
 
 @require_safe
 def home(request):
     counts = Agency.objects.active().with_compliance().aggregate_compliance()
-    return render(request, "portal/home.html", {"counts": counts})
+    compliance_counts = [(counts[check.key], check.summary) for check in compliance.checks()]
+    return render(
+        request, "portal/home.html", {"counts": counts, "compliance_counts": compliance_counts}
+    )
 
 
 @require_safe

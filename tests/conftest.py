@@ -29,8 +29,8 @@ def role_groups(transactional_db):
     (Serialized rollback cannot do it here: Playwright's event loop gives the test code another
     database connection object than the one the serialized data hangs on.)
     """
-    roles = importlib.import_module("agencies.migrations.0002_roles")
-    roles.create_roles(django_apps, schema_editor=None)
+    importlib.import_module("agencies.migrations.0002_roles").create_roles(django_apps, None)
+    importlib.import_module("catalogs.migrations.0003_roles").grant_permissions(django_apps, None)
 
 
 @pytest.fixture

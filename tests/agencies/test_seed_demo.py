@@ -33,8 +33,8 @@ def test_demo_province_has_compliant_and_non_compliant_agencies():
     call_command("seed_demo", force=True)
     counts = Agency.objects.active().with_compliance().aggregate_compliance()
 
-    assert 0 < counts["with_focal_point"] < counts["total"]
-    assert 0 < counts["with_regulation"] < counts["total"]
+    assert 0 < counts["has_active_focal_point"] < counts["total"]
+    assert 0 < counts["has_current_regulation"] < counts["total"]
     assert Agency.objects.filter(name="Đặc khu Thổ Châu", area_rate=50).exists()
     assert Agency.objects.filter(is_active=False, successor__isnull=False).count() == 4
 

@@ -1,0 +1,40 @@
+"""Who may see which entries and files. Every public surface starts from ``public()``."""
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+
+from .choices import PUBLIC_STATUSES, Catalog, Classification
+
+
+class CatalogEntryQuerySet(models.QuerySet):
+    def public(self):
+        """What citizens may see on any page, search, export, API, feed or sitemap."""
+        return self.filter(status__in=PUBLIC_STATUSES).exclude(
+            classification=Classification.NOT_ACCESSIBLE
+        )
+
+    def for_listing(self):
+        return self.select_related("agency").prefetch_related("disclosure_forms")
+
+    def late(self):
+        """Published after the Law Art 18(4) deadline (creation date + 5 working days)."""
+        return self.filter(
+            Q(disclosed_on__gt=F("publication_deadline"))
+            | Q(disclosed_on__isnull=True, published_at__date__gt=F("publication_deadline"))
+        )
+
+    def review_due(self, today: datetime.date):
+        return self.filter(review_on__lt=today)
+
+
+class CatalogFileQuerySet(models.QuerySet):
+    def public(self):
+        """Files of public-list entries, themselves classified public; never a conditional one."""
+        return self.filter(
+            classification=Classification.PUBLIC,
+            entry__catalog=Catalog.PUBLIC,
+            entry__classification=Classification.PUBLIC,
+            entry__status__in=PUBLIC_STATUSES,
+        )
