@@ -6,7 +6,6 @@ transaction. Rows are matched to existing entries on (list, number and symbol, t
 created), so importing the same file twice creates nothing new.
 """
 
-import contextlib
 import csv
 import datetime
 import io
@@ -124,10 +123,17 @@ def _read_csv(data: bytes) -> list[list[str]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportFileError(_("Save the CSV file in UTF-8 encoding.")) from error
-    dialect = csv.excel  # a one-column file defeats the sniffer; the default reads it
-    with contextlib.suppress(csv.Error):
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    return [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    # Excel in Vietnamese saves with ";" and headers contain commas: keep the delimiter that
+    # makes the most headers recognisable.
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=lambda d: _recognised(next(csv.reader([first_line], delimiter=d))))
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [row for row in rows if any(cell.strip() for cell in row)]
+
+
+def _recognised(headers: list[str]) -> int:
+    known = _known_headers()
+    return sum(1 for header in headers if _header_key(header) in known)
 
 
 def _read_xlsx(data: bytes) -> list[list[str]]:
@@ -170,11 +176,17 @@ def _header_key(text: str) -> str:
     return " ".join(fold(text).replace(",", " ").replace("(", " ").replace(")", " ").split())
 
 
+def _known_headers() -> dict[str, str]:
+    """Folded header spelling → field, in the officer's language and the aliases."""
+    return {
+        _header_key(spelling): name
+        for name, header, aliases, _required in COLUMNS
+        for spelling in (str(header), *aliases)
+    }
+
+
 def _map_headers(headers: list[str]) -> dict[str, int]:
-    known = {}
-    for name, header, aliases, _required in COLUMNS:
-        for spelling in (str(header), *aliases):
-            known[_header_key(spelling)] = name
+    known = _known_headers()
     columns = {}
     for index, header in enumerate(headers):
         key = _header_key(header)

@@ -6,9 +6,11 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from agencies.demo import demo_pdf
 from agencies.models import Agency, FocalPoint, InternalRegulation, Officer
+from catalogs.models import CatalogEntry, CatalogFile
 from portal.roles import DEPARTMENT_OF_JUSTICE, FOCAL_POINT_OFFICERS
 
 
@@ -98,3 +100,42 @@ class DojUserFactory(UserFactory):
             Group.objects.get(name=DEPARTMENT_OF_JUSTICE)
         )
     )
+
+
+class CatalogEntryFactory(factory.django.DjangoModelFactory):
+    """A published entry of the public list; pass status=… or catalog=… for others."""
+
+    class Meta:
+        model = CatalogEntry
+
+    agency = factory.SubFactory(AgencyFactory)
+    catalog = CatalogEntry.Catalog.PUBLIC
+    category = CatalogEntry.Category.DD
+    title = factory.Sequence(lambda n: f"Báo cáo công khai dự toán ngân sách số {n}")
+    number_symbol = factory.Sequence(lambda n: f"{n}/BC-STC")
+    created_on = datetime.date(2025, 9, 1)
+    status = CatalogEntry.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    disclosed_on = datetime.date(2025, 9, 3)
+    classification = factory.LazyAttribute(
+        lambda e: (
+            CatalogEntry.Classification.CONDITIONAL
+            if e.catalog == CatalogEntry.Catalog.CONDITIONAL
+            else CatalogEntry.Classification.PUBLIC
+        )
+    )
+    consent_ground = factory.LazyAttribute(
+        lambda e: "business_secret" if e.catalog == CatalogEntry.Catalog.CONDITIONAL else ""
+    )
+    consent_holder = factory.LazyAttribute(
+        lambda e: "Nhà thầu" if e.catalog == CatalogEntry.Catalog.CONDITIONAL else ""
+    )
+
+
+class CatalogFileFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CatalogFile
+
+    entry = factory.SubFactory(CatalogEntryFactory)
+    title = "Toàn văn"
+    file = factory.LazyFunction(lambda: pdf_file("toan-van.pdf"))

@@ -76,4 +76,11 @@ def province(transactional_db, role_groups):
         )
     )
     factories.AgencyFactory(name="Đặc khu Phú Quốc", kind="commune")
+    entry = factories.CatalogEntryFactory(
+        agency=parent, title="Báo cáo công khai dự toán ngân sách năm 2026"
+    )
+    factories.CatalogFileFactory(entry=entry)
+    factories.CatalogEntryFactory(
+        agency=parent, title="Hồ sơ dự thầu gói thầu số 3", catalog="conditional"
+    )
     return parent

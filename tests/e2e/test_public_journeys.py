@@ -16,6 +16,12 @@ def _public_paths(agency):
         "/co-quan/?q=tu+phap&kind=department",
         f"/co-quan/{agency.slug}/",
         f"/co-quan/{agency.slug}/quy-che/",
+        "/danh-muc/",
+        "/danh-muc/?q=ngan+sach&catalog=public",
+        f"/co-quan/{agency.slug}/danh-muc/",
+        f"/danh-muc/{agency.catalog_entries.first().pk}/",
+        f"/danh-muc/{agency.catalog_entries.last().pk}/",
+        "/api/",
         "/khong-co-trang-nay/",
     ]
 
@@ -90,3 +96,18 @@ def test_public_pages_break_no_content_security_policy_rule(live_server, page, p
         page.goto(live_server.url + path)
 
     assert [e for e in page.console_errors if "Content Security Policy" in e] == []
+
+
+def test_citizen_searches_the_catalog_without_accents_and_opens_the_document(
+    live_server, phone, province
+):
+    phone.goto(live_server.url + "/danh-muc/")
+
+    phone.get_by_label("Tìm kiếm", exact=True).fill("du toan ngan sach")
+    phone.get_by_role("button", name="Tìm kiếm").click()
+    phone.get_by_role("link", name="Báo cáo công khai dự toán ngân sách năm 2026").click()
+
+    assert phone.get_by_role("heading", level=1).inner_text() == (
+        "Báo cáo công khai dự toán ngân sách năm 2026"
+    )
+    assert phone.get_by_role("link", name="Toàn văn").is_visible()

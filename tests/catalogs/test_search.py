@@ -1,0 +1,93 @@
+"""Citizens find entries however they type Vietnamese."""
+
+import unicodedata
+
+import pytest
+from django.urls import reverse
+
+from catalogs.models import CatalogEntry
+from catalogs.search import search
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+TITLE = "Danh mục công khai thông tin về đất đai năm 2026"
+
+
+@pytest.fixture
+def entries():
+    wanted = factories.CatalogEntryFactory(title=TITLE)
+    factories.CatalogEntryFactory(title="Báo cáo tình hình thực hiện nhiệm vụ năm 2026")
+    return wanted
+
+
+def _titles(response):
+    return [entry.title for entry in response.context["page"].object_list]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "danh muc cong khai",
+        "Danh mục công khai",
+        unicodedata.normalize("NFD", "Danh mục công khai"),
+        "DAT DAI",
+        "đất   đai 2026",
+    ],
+)
+def test_a_citizen_finds_an_entry_however_it_is_typed(client, entries, typed):
+    response = client.get(reverse("catalogs:list"), {"q": typed})
+
+    assert _titles(response) == [TITLE]
+
+
+def test_whole_phrase_in_the_title_ranks_first():
+    in_summary = factories.CatalogEntryFactory(
+        title="Báo cáo năm 2026", summary="Có nhắc đến quy hoạch sử dụng đất"
+    )
+    in_title = factories.CatalogEntryFactory(title="Quy hoạch sử dụng đất đến năm 2030")
+
+    found = list(search(CatalogEntry.objects.all(), "quy hoach su dung dat"))
+
+    assert found == [in_title, in_summary]
+
+
+def test_every_word_must_match():
+    factories.CatalogEntryFactory(title="Dự toán ngân sách")
+
+    assert not search(CatalogEntry.objects.all(), "du toan thue").exists()
+
+
+def test_number_and_symbol_are_searchable(client):
+    factories.CatalogEntryFactory(title="Quyết định công bố thủ tục", number_symbol="125/QĐ-UBND")
+
+    response = client.get(reverse("catalogs:list"), {"q": "125/qd-ubnd"})
+
+    assert _titles(response) == ["Quyết định công bố thủ tục"]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "x" * 5000},
+        {"q": "đất\x00đai"},
+        {"q": "\u200b\u202e đất"},
+        {"q": "%_%"},
+        {"year": "abc"},
+        {"year": "99999"},
+        {"category": "zz"},
+        {"agency": "khong-co"},
+        {"sort": "drop table"},
+        {"form": "fax"},
+        {"page": "0"},
+        {"page": "999999"},
+    ],
+)
+def test_odd_input_gives_a_normal_page(client, entries, query):
+    assert client.get(reverse("catalogs:list"), query).status_code == 200
+
+
+def test_like_wildcards_typed_by_a_citizen_match_literally(client, entries):
+    response = client.get(reverse("catalogs:list"), {"q": "%"})
+
+    assert _titles(response) == []
