@@ -15,6 +15,8 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -24,7 +26,7 @@ from portal.files import ScopedFileInput, serve_file
 from portal.roles import officer_agency_id
 
 from . import importers
-from .choices import PUBLIC_STATUSES, EntryStatus
+from .choices import PUBLIC_STATUSES, Catalog, EntryStatus
 from .forms import CatalogEntryAdminForm, ImportForm
 from .models import CatalogCorrection, CatalogEntry, CatalogFile
 from .search import search
@@ -48,12 +50,23 @@ class CatalogFileInline(admin.TabularInline):
 class CorrectionInline(admin.TabularInline):
     model = CatalogCorrection
     extra = 0
-    fields = ("corrected_at", "reason", "changes", "actor")
+    fields = ("corrected_at", "reason", "changes_made", "actor")
     readonly_fields = fields
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False  # corrections are recorded by editing the published entry
+
+    @admin.display(description=_("changes"))
+    def changes_made(self, correction):
+        return format_html_join(
+            mark_safe("<br>"),
+            "{}: {} → {}",
+            (
+                (label, before or "—", after or "—")
+                for label, before, after in correction.readable_changes()
+            ),
+        )
 
 
 class ReviewDueFilter(admin.SimpleListFilter):
@@ -86,8 +99,8 @@ class CatalogEntryAdmin(AgencyScopedAdmin):
     list_display = (
         "title",
         "agency",
-        "catalog",
-        "category",
+        "list_short",
+        "category_point",
         "status",
         "created_on",
         "publication_deadline",
@@ -138,6 +151,20 @@ class CatalogEntryAdmin(AgencyScopedAdmin):
             },
         ),
     )
+
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if is_scoped_officer(request.user):  # an officer's list holds one agency only
+            columns = tuple(c for c in columns if c != "agency")
+        return columns
+
+    @admin.display(description=_("list"), ordering="catalog")
+    def list_short(self, obj):
+        return _("With conditions") if obj.catalog == Catalog.CONDITIONAL else _("Public")
+
+    @admin.display(description=_("Category"), ordering="category")
+    def category_point(self, obj):
+        return obj.get_category_display().split(")")[0]
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "disclosure_forms":

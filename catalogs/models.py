@@ -296,7 +296,9 @@ class CatalogCorrection(models.Model):
     corrected_at = models.DateTimeField(_("corrected"), auto_now_add=True)
     reason = models.TextField(_("what was wrong"))
     changes = models.JSONField(
-        _("changes"), default=list, help_text=_("[field label, before, after] for each field.")
+        _("changes"),
+        default=list,
+        help_text=_('{"field", "before", "after"} for each field changed, values as text.'),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -314,3 +316,25 @@ class CatalogCorrection(models.Model):
 
     def __str__(self):
         return f"{self.entry} ({self.corrected_at:%d/%m/%Y})"
+
+    def readable_changes(self) -> list[tuple[str, str, str]]:
+        """(field label, before, after) in the reader's language."""
+        return [
+            (
+                str(CatalogEntry._meta.get_field(change["field"]).verbose_name),
+                _readable(change["field"], change["before"]),
+                _readable(change["field"], change["after"]),
+            )
+            for change in self.changes
+        ]
+
+
+def _readable(name: str, value: str) -> str:
+    field = CatalogEntry._meta.get_field(name)
+    if not value:
+        return ""
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if isinstance(field, models.DateField):
+        return datetime.date.fromisoformat(value).strftime("%d/%m/%Y")
+    return value

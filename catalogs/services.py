@@ -55,14 +55,11 @@ def record_correction(entry: CatalogEntry, before: dict, *, reason: str, actor=N
     """Record what changed on a published entry and why; mark it corrected.
 
     ``before`` maps field names to their values before the edit; only the public fields that
-    really changed are recorded, each as [label, before, after] in the reader's terms.
+    really changed are kept, as {"field", "before", "after"} with values stored as text (dates
+    in ISO form, choices as codes) so the page can show them in the reader's language.
     """
     changes = [
-        [
-            str(CatalogEntry._meta.get_field(name).verbose_name),
-            _display(entry, name, old),
-            _display(entry, name, getattr(entry, name)),
-        ]
+        {"field": name, "before": _stored(old), "after": _stored(getattr(entry, name))}
         for name, old in before.items()
         if name in PUBLIC_FIELDS and old != getattr(entry, name)
     ]
@@ -79,14 +76,11 @@ def record_correction(entry: CatalogEntry, before: dict, *, reason: str, actor=N
     return correction
 
 
-def _display(entry, name, value) -> str:
-    field = CatalogEntry._meta.get_field(name)
-    if value in (None, ""):
+def _stored(value) -> str:
+    if value is None:
         return ""
-    if field.choices:
-        return str(dict(field.flatchoices).get(value, value))
     if isinstance(value, datetime.date):
-        return value.strftime("%d/%m/%Y")
+        return value.isoformat()
     return str(value)
 
 

@@ -146,8 +146,8 @@ def test_changing_a_published_entry_requires_a_reason_and_records_a_correction(
     entry.refresh_from_db()
     assert entry.status == CatalogEntry.Status.CORRECTED
     correction = entry.corrections.get()
-    assert correction.changes == [
-        ["tên văn bản, hồ sơ, tài liệu", "Dự toán ngân sách 2026", "Dự toán ngân sách năm 2026"]
+    assert correction.readable_changes() == [
+        ("tên văn bản, hồ sơ, tài liệu", "Dự toán ngân sách 2026", "Dự toán ngân sách năm 2026")
     ]
     assert correction.actor == officer_a
 
