@@ -227,6 +227,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "portal.tasks.clear_expired_sessions",
         "schedule": crontab(hour=2, minute=30),
     },
+    "request-deadline-reminders": {
+        "task": "requests_app.tasks.send_deadline_reminders",
+        "schedule": crontab(hour=6, minute=30),
+    },
     "end-expired-catalog-entries": {
         "task": "catalogs.tasks.end_expired_entries",
         "schedule": crontab(hour=0, minute=15),
@@ -282,6 +286,8 @@ LOGGING = {
 # --- the portal --------------------------------------------------------------------------------
 
 PORTAL_PROVINCE = env("PORTAL_PROVINCE", default="An Giang")
+# Where links in e-mails sent by background tasks point (no request to build them from).
+PORTAL_SITE_URL = env("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
 # Decree 13 form files and regulation scans are signed PDFs; 20 MB covers a scanned decision.
 PORTAL_MAX_PDF_BYTES = env.int("PORTAL_MAX_PDF_BYTES", default=20 * 1024 * 1024)
 # Digitised documents attached to catalog entries (scans of long reports run large).

@@ -54,5 +54,6 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("", include("catalogs.urls")),
     path("co-quan/", include("agencies.urls")),
+    path("yeu-cau/", include("requests_app.urls")),
     prefix_default_language=False,
 )

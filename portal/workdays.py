@@ -91,6 +91,14 @@ class WorkingCalendar:
             return start
         return self.days_after(start, working_days)[-1].date
 
+    def working_days_between(self, start: datetime.date, end: datetime.date) -> int:
+        """Working days after ``start`` up to and including ``end``."""
+        count, date = 0, start
+        while date < end:
+            date += ONE_DAY
+            count += self.is_working_day(date)
+        return count
+
     def next_working_day(self, date: datetime.date) -> datetime.date:
         """``date`` itself if worked, else the next working day (Civil Code Art 148)."""
         while not self.is_working_day(date):

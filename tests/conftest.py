@@ -1,11 +1,17 @@
 import importlib
 import os
+import subprocess
+import sys
+import time
+import uuid
 
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
+from django.db import connection
 from django.utils import translation
 
+from portal.celery import app
 from tests import factories
 
 
@@ -74,3 +80,68 @@ def needs(condition: bool, reason: str) -> None:
 
 def uses_postgresql() -> bool:
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+
+
+def _database_url_of_the_test_database() -> str:
+    db = connection.settings_dict
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def live_worker(transactional_db, tmp_path):
+    needs(settings.BROKER_IS_REAL, "needs CELERY_BROKER_URL pointing at Redis; .ci/run sets it")
+    needs(uses_postgresql(), "the worker process shares the test database only on PostgreSQL")
+    queue = f"test-{uuid.uuid4().hex[:12]}"  # never picked up by another worker on this Redis
+    name = f"{queue}@localhost"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_DEBUG": "1",
+        "DATABASE_URL": _database_url_of_the_test_database(),
+        "DATABASE_POOL": "0",
+        "EMAIL_URL": f"filemail://{tmp_path / 'mail'}",
+    }
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "portal",
+            "worker",
+            "--pool",
+            "solo",
+            "--queues",
+            queue,
+            "--hostname",
+            name,
+            "--loglevel",
+            "INFO",
+            "--without-gossip",
+        ],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    app.conf.task_always_eager = False
+    try:
+        _wait_until_ready(worker, name)
+        yield queue
+    finally:
+        app.conf.task_always_eager = True
+        worker.terminate()
+        worker.wait(timeout=30)
+
+
+def _wait_until_ready(worker, name, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if worker.poll() is not None:
+            pytest.fail(f"the worker exited early:\n{worker.stdout.read()}")
+        if app.control.ping(destination=[name], timeout=1):
+            return
+    worker.terminate()
+    pytest.fail(f"the worker did not answer within {timeout}s:\n{worker.stdout.read()}")

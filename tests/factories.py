@@ -139,3 +139,27 @@ class CatalogFileFactory(factory.django.DjangoModelFactory):
     entry = factory.SubFactory(CatalogEntryFactory)
     title = "Toàn văn"
     file = factory.LazyFunction(lambda: pdf_file("toan-van.pdf"))
+
+
+def make_request(agency=None, *, channel="online", received_at=None, **fields):
+    """A request recorded as the portal records one: through workflow.open_request."""
+    from requests_app.models import InformationRequest
+    from requests_app.workflow import open_request
+
+    values = {
+        "agency": agency or AgencyFactory(),
+        "channel": channel,
+        "full_name": "Trần Văn Bình",
+        "id_number": "091088001234",
+        "address": "Số 12 đường Lê Lợi, phường Rạch Giá",
+        "email": "binh@example.com",
+        "information": "Quyết định phê duyệt quy hoạch sử dụng đất năm 2026",
+        "purpose": "Tìm hiểu quy hoạch liên quan đến thửa đất của gia đình",
+        "delivery_form": "email",
+        **fields,
+    }
+    if received_at is not None:
+        values["received_at"] = received_at
+    request_obj = InformationRequest(**values)
+    open_request(request_obj)
+    return request_obj

@@ -1,0 +1,488 @@
+"""Admin for information requests (officers of the handling agency only) and rule sets
+(superusers only).
+
+The status is never a form field: each change goes through a transition page that calls
+``workflow.transition``. Requester personal data is shown only to the handling agency's
+officers and superusers: this admin sets ``doj_sees_all = False`` and no role but the officers'
+holds its permissions.
+"""
+
+import datetime
+from contextvars import ContextVar
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Officer
+from portal.admin_base import PortalModelAdmin
+from portal.admin_scoping import AgencyScopedAdmin
+from portal.files import ScopedFileInput, serve_file
+from portal.roles import officer_agency_id
+from portal.workdays import WorkingCalendar
+
+from . import workflow
+from .choices import RUNNING, Channel
+from .deadlines import explain_request
+from .forms import PUBLIC_FIELDS, TransitionForm
+from .models import (
+    InformationRequest,
+    LegalRuleSet,
+    RefusalGround,
+    RequestAttachment,
+    RequestEvent,
+    RequestMember,
+    RequestRefusal,
+    ResponseFile,
+    RuleSetRevision,
+    TimeLimit,
+)
+from .models.rules import record_revision
+from .tasks import DUE_SOON_WORKING_DAYS
+
+
+class DueFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return (("soon", _("Due within 2 working days")), ("overdue", _("Overdue")))
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "soon":
+            end = WorkingCalendar.around(today).add_working_days(today, DUE_SOON_WORKING_DAYS)
+            return queryset.due_between(today, end)
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        return queryset
+
+
+class AssignedFilter(admin.SimpleListFilter):
+    title = _("assigned officer")
+    parameter_name = "assigned"
+
+    def lookups(self, request, model_admin):
+        officers = Officer.objects.select_related("user").order_by("full_name")
+        agency_id = officer_agency_id(request.user)
+        if agency_id is not None:
+            officers = officers.filter(agency_id=agency_id)
+        return [("none", _("Nobody")), *((str(o.user_id), o.full_name) for o in officers)]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(assigned_to__isnull=True)
+        if self.value() and self.value().isdigit():
+            return queryset.filter(assigned_to_id=self.value())
+        return queryset
+
+
+class MemberInline(admin.TabularInline):
+    model = RequestMember
+    extra = 0
+    fields = ("full_name", "id_number", "reason")
+
+
+class AttachmentInline(admin.TabularInline):
+    model = RequestAttachment
+    extra = 0
+    fields = ("kind", "file", "uploaded_at")
+    readonly_fields = ("uploaded_at",)
+    can_delete = False
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["widget"] = ScopedFileInput("admin:requests_app_attachment_download")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class ResponseFileInline(admin.TabularInline):
+    model = ResponseFile
+    extra = 0
+    fields = ("title", "file", "uploaded_at")
+    readonly_fields = ("uploaded_at",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "file":
+            kwargs["widget"] = ScopedFileInput("admin:requests_app_responsefile_download")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
+class EventInline(admin.TabularInline):
+    model = RequestEvent
+    extra = 0
+    fields = ("at", "action", "from_status", "to_status", "actor", "note", "internal_note")
+    readonly_fields = fields
+    can_delete = False
+    ordering = ("at", "pk")
+
+    def has_add_permission(self, request, obj=None):
+        return False  # events are written by the workflow only
+
+
+class RefusalInline(admin.TabularInline):
+    model = RequestRefusal
+    extra = 0
+    fields = ("label", "legal_basis", "art6_subtype")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class OfficerEntryForm(forms.ModelForm):
+    """Officers record requests received in person, by post, fax or e-mail."""
+
+    class Meta:
+        model = InformationRequest
+        fields = (
+            *PUBLIC_FIELDS,
+            "channel",
+            "received_at",
+            "assigned_to",
+            "catalog_entry",
+            "written_for_requester",
+        )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "channel" in self.fields:
+            self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.ONLINE]
+
+
+@admin.register(InformationRequest)
+class InformationRequestAdmin(AgencyScopedAdmin):
+    doj_sees_all = False  # requesters' personal data stays with the handling agency
+    form = OfficerEntryForm
+    list_display = (
+        "tracking_code",
+        "received_at",
+        "channel",
+        "status",
+        "priority",
+        "due_display",
+        "days_left",
+        "assigned_to",
+    )
+    list_filter = ("status", "channel", DueFilter, AssignedFilter, "needs_assistance")
+    list_select_related = ("agency", "assigned_to")
+    search_fields = ("tracking_code", "full_name", "information")
+    autocomplete_fields = ("agency", "catalog_entry")
+    date_hierarchy = "received_at"
+    inlines = (MemberInline, AttachmentInline, ResponseFileInline, RefusalInline, EventInline)
+    readonly_fields = (
+        "tracking_code",
+        "status",
+        "rule_set_display",
+        "complexity",
+        "valid_on",
+        "notice_due_on",
+        "due_on",
+        "extended_due_on",
+        "extension_reason",
+        "answered_at",
+        "closed_at",
+        "redirected_to",
+        "redirected_to_name",
+        "refusal_reason",
+        "fee_amount",
+        "payment_due_on",
+        "entered_by",
+        "version",
+    )
+    fieldsets = (
+        (
+            _("Handling"),
+            {
+                "fields": (
+                    ("tracking_code", "status", "version"),
+                    "agency",
+                    ("channel", "received_at", "assigned_to"),
+                    "rule_set_display",
+                    ("complexity", "valid_on", "notice_due_on"),
+                    ("due_on", "extended_due_on"),
+                    "extension_reason",
+                    ("fee_amount", "payment_due_on"),
+                    ("redirected_to", "redirected_to_name"),
+                    "refusal_reason",
+                    ("answered_at", "closed_at", "entered_by"),
+                )
+            },
+        ),
+        (
+            _("Requester (personal data)"),
+            {
+                "fields": (
+                    "requester_kind",
+                    ("full_name", "date_of_birth"),
+                    ("id_type", "id_number"),
+                    "address",
+                    ("phone", "fax", "email"),
+                    ("represented_name", "represented_relation"),
+                    ("nationality", "own_rights_link"),
+                    "organisation_name",
+                    ("resides_in_commune", "interest_link"),
+                )
+            },
+        ),
+        (
+            _("Request (Law Art 24(2))"),
+            {
+                "fields": (
+                    "information",
+                    "purpose",
+                    "catalog_entry",
+                    ("delivery_form", "copies", "delivery_address"),
+                    ("needs_assistance", "assistance_note"),
+                    "written_for_requester",
+                )
+            },
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_current_due()
+
+    def changelist_view(self, request, extra_context=None):
+        today = timezone.localdate()
+        token = _list_calendar.set(
+            WorkingCalendar(
+                today - datetime.timedelta(days=400), today + datetime.timedelta(days=120)
+            )
+        )
+        try:
+            return super().changelist_view(request, extra_context)
+        finally:
+            _list_calendar.reset(token)
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if obj is not None:
+            # Once recorded, how and when it arrived is part of the legal record.
+            fields = (*fields, "channel", "received_at")
+        return fields
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            workflow.open_request(obj, actor=request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assigned_to":
+            officers = Officer.objects.filter(user__is_active=True)
+            agency_id = officer_agency_id(request.user)
+            if agency_id is not None:
+                officers = officers.filter(agency_id=agency_id)
+            kwargs["queryset"] = db_field.related_model.objects.filter(
+                pk__in=officers.values("user_id")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    # --- list columns --------------------------------------------------------------------------
+
+    @admin.display(description=_("priority"), boolean=True, ordering="needs_assistance")
+    def priority(self, obj):
+        return obj.needs_assistance
+
+    @admin.display(description=_("due"), ordering="current_due")
+    def due_display(self, obj):
+        if not obj.current_due:
+            return "—"
+        if obj.status in RUNNING and obj.current_due < timezone.localdate():
+            return format_html(
+                '<strong class="overdue">{} ({})</strong>',
+                obj.current_due.strftime("%d/%m/%Y"),
+                _("overdue"),
+            )
+        return obj.current_due.strftime("%d/%m/%Y")
+
+    @admin.display(description=_("working days left"))
+    def days_left(self, obj):
+        if obj.status not in RUNNING or not obj.current_due:
+            return "—"
+        return _working_days_left(obj.current_due)
+
+    @admin.display(description=_("legal rule set"))
+    def rule_set_display(self, obj):
+        revision = obj.rule_revision
+        return f"{revision.data['name']} ({revision.data['law_reference']}), r.{revision.number}"
+
+    # --- transitions and files -----------------------------------------------------------------
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/transition/<slug:name>/",
+                self.admin_site.admin_view(self.transition_view),
+                name="requests_app_informationrequest_transition",
+            ),
+            path(
+                "attachment/<int:pk>/",
+                self.admin_site.admin_view(self.download_attachment),
+                name="requests_app_attachment_download",
+            ),
+            path(
+                "response/<int:pk>/",
+                self.admin_site.admin_view(self.download_response),
+                name="requests_app_responsefile_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and self.has_change_permission(request, obj):
+            context["transitions"] = workflow.available(obj)
+            context["deadline_periods"] = explain_request(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def transition_view(self, request, pk, name):
+        request_obj = self.get_object(request, str(pk))
+        if not self.has_change_permission(request, request_obj):
+            raise PermissionDenied
+        rule = workflow.TRANSITIONS.get(name)
+        if rule is None or request_obj.status not in rule.sources:
+            self.message_user(request, _("This action is not possible now."), messages.ERROR)
+            return HttpResponseRedirect(
+                reverse("admin:requests_app_informationrequest_change", args=[pk])
+            )
+        form = TransitionForm(
+            request.POST or None,
+            transition=rule,
+            request_obj=request_obj,
+            initial={"version": request_obj.version, "valid_on": timezone.localdate()},
+        )
+        if request.method == "POST" and form.is_valid():
+            try:
+                workflow.transition(
+                    request_obj,
+                    name,
+                    actor=request.user,
+                    expected_version=form.cleaned_data["version"],
+                    **form.params(),
+                )
+            except workflow.WorkflowError as error:
+                form.add_error(None, str(error))
+            else:
+                self.message_user(request, _("Done: %(action)s.") % {"action": rule.label})
+                return HttpResponseRedirect(
+                    reverse("admin:requests_app_informationrequest_change", args=[pk])
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": request_obj,
+            "transition": rule,
+            "form": form,
+            "title": rule.label,
+        }
+        return TemplateResponse(request, "admin/requests_app/transition.html", context)
+
+    def _file_of(self, request, model, pk):
+        attached = get_object_or_404(
+            model.objects.filter(request__in=self.get_queryset(request)), pk=pk
+        )
+        return serve_file(attached.file)
+
+    def download_attachment(self, request, pk):
+        return self._file_of(request, RequestAttachment, pk)
+
+    def download_response(self, request, pk):
+        return self._file_of(request, ResponseFile, pk)
+
+
+# The changelist loads the calendar once for all its rows (see changelist_view).
+_list_calendar: ContextVar[WorkingCalendar | None] = ContextVar("list_calendar", default=None)
+
+
+def _working_days_left(due):
+    today = timezone.localdate()
+    calendar = _list_calendar.get() or WorkingCalendar.around(today)
+    if due < today:
+        return -calendar.working_days_between(due, today)
+    return calendar.working_days_between(today, due)
+
+
+@admin.register(RequestEvent)
+class RequestEventAdmin(AgencyScopedAdmin):
+    """Read-only: the audit trail of every request of the officer's agency."""
+
+    agency_path = "request__agency"
+    doj_sees_all = False
+    list_display = ("request", "at", "action", "from_status", "to_status", "actor")
+    list_filter = ("action", "to_status")
+    list_select_related = ("request", "actor")
+    search_fields = ("request__tracking_code",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+# --- legal rule sets: superusers only ------------------------------------------------------
+
+
+class SuperuserOnly:
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    has_add_permission = has_change_permission = has_view_permission
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # a rule set some request runs under must stay
+
+
+class TimeLimitInline(SuperuserOnly, admin.TabularInline):
+    model = TimeLimit
+    extra = 0
+
+
+class RefusalGroundInline(SuperuserOnly, admin.TabularInline):
+    model = RefusalGround
+    extra = 0
+
+
+class RevisionInline(admin.TabularInline):
+    model = RuleSetRevision
+    extra = 0
+    fields = ("number", "saved_at", "saved_by")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(LegalRuleSet)
+class LegalRuleSetAdmin(SuperuserOnly, PortalModelAdmin):
+    list_display = ("name", "effective_from", "is_confirmed", "revision_count")
+    inlines = (TimeLimitInline, RefusalGroundInline, RevisionInline)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(revision_total=Count("revisions"))
+
+    @admin.display(description=_("revisions"), ordering="revision_total")
+    def revision_count(self, obj):
+        return obj.revision_total
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Every saved state is kept; requests received from now on pin this one.
+        record_revision(form.instance, actor=request.user)

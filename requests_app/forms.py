@@ -1,0 +1,242 @@
+"""Forms of the requests app: the public request form (01a/01b), tracking, and the officers'
+transition forms."""
+
+from django import forms
+from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
+
+from agencies.models import Agency
+from catalogs.models import CatalogEntry
+from portal.validators import validate_document
+
+from .choices import Art6Subtype, AttachmentKind, Complexity, RequesterKind
+from .models import InformationRequest
+
+PUBLIC_FIELDS = (
+    "agency",
+    "requester_kind",
+    "full_name",
+    "date_of_birth",
+    "id_type",
+    "id_number",
+    "address",
+    "phone",
+    "fax",
+    "email",
+    "represented_name",
+    "represented_relation",
+    "nationality",
+    "own_rights_link",
+    "organisation_name",
+    "resides_in_commune",
+    "interest_link",
+    "information",
+    "purpose",
+    "delivery_form",
+    "copies",
+    "delivery_address",
+    "needs_assistance",
+    "assistance_note",
+)
+
+
+class RequestForm(forms.ModelForm):
+    """Phiếu yêu cầu cung cấp thông tin — the online form (Law Art 24(2), Decree 13 Art 4)."""
+
+    resides_in_commune = forms.NullBooleanField(
+        label=_("Do you reside in this commune, ward or special zone?"),
+        required=False,
+        widget=forms.RadioSelect(choices=((True, _("Yes")), (False, _("No")))),
+        help_text=_("Asked only when the agency is a commune-level People's Committee."),
+    )
+    consent_file = forms.FileField(
+        label=_("Written consent (form 06)"),
+        required=False,
+        validators=[validate_document],
+        help_text=_("Needed for information accessible with conditions (Law Art 7, Art 24(3))."),
+    )
+    representation_file = forms.FileField(
+        label=_("Proof of representation or guardianship"),
+        required=False,
+        validators=[validate_document],
+    )
+    # Honeypot: hidden from people by CSS and labelled for screen readers to leave empty.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    class Meta:
+        model = InformationRequest
+        fields = PUBLIC_FIELDS
+
+    def __init__(self, *args, catalog_entry: CatalogEntry | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.catalog_entry = catalog_entry
+        fields = self.fields
+        fields["date_of_birth"].widget = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"})
+        for name, rows in (("information", 4), ("purpose", 3), ("own_rights_link", 2)):
+            fields[name].widget = forms.Textarea(attrs={"rows": rows})
+        fields["interest_link"].widget = forms.Textarea(attrs={"rows": 2})
+        for name in ("requester_kind", "delivery_form"):
+            fields[name].widget = forms.RadioSelect(choices=fields[name].choices)
+        self.fields["agency"].queryset = Agency.objects.active().order_by("name")
+        self.fields["agency"].empty_label = _("Choose the agency that holds the information")
+        self.fields["copies"].widget.attrs.update(min=1, max=100)
+        self.fields["email"].help_text = _("To receive the notices, and to follow your request.")
+        for name in ("phone", "email", "address", "full_name"):
+            self.fields[name].widget.attrs.setdefault("autocomplete", _AUTOCOMPLETE[name])
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("This field must stay empty."))
+        return ""
+
+    def clean_copies(self):
+        copies = self.cleaned_data["copies"]
+        if not 1 <= copies <= 100:
+            raise forms.ValidationError(_("Ask for between 1 and 100 copies."))
+        return copies
+
+    def clean(self):
+        cleaned = super().clean()
+        agency = cleaned.get("agency")
+        if agency and agency.kind == Agency.Kind.COMMUNE:
+            if cleaned.get("resides_in_commune") is None:
+                self.add_error("resides_in_commune", _("Answer this question."))
+        else:
+            cleaned["resides_in_commune"] = None
+            self.instance.resides_in_commune = None
+        if cleaned.get("requester_kind") == RequesterKind.REPRESENTATIVE and not cleaned.get(
+            "representation_file"
+        ):
+            self.add_error(
+                "representation_file",
+                _("Attach the document showing you represent or are the guardian of this person."),
+            )
+        if self._asks_conditional_information() and not cleaned.get("consent_file"):
+            self.add_error(
+                "consent_file",
+                _(
+                    "This information is accessible only with the written consent of the person "
+                    "concerned: attach it (Law Art 24(3))."
+                ),
+            )
+        return cleaned
+
+    def _asks_conditional_information(self) -> bool:
+        entry = self.catalog_entry
+        return entry is not None and entry.catalog == CatalogEntry.Catalog.CONDITIONAL
+
+    def attachments(self) -> list[tuple[str, object]]:
+        files = (
+            (AttachmentKind.CONSENT, self.cleaned_data.get("consent_file")),
+            (AttachmentKind.REPRESENTATION, self.cleaned_data.get("representation_file")),
+        )
+        return [(kind, upload) for kind, upload in files if upload]
+
+
+_AUTOCOMPLETE = {"phone": "tel", "email": "email", "address": "street-address", "full_name": "name"}
+
+
+class MemberForm(forms.Form):
+    """One member an organisation requests for (Decree 13 Art 4(2))."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
+    id_number = forms.CharField(label=_("Identity document number"), max_length=20, required=False)
+    reason = forms.CharField(label=_("Reason and purpose"), max_length=500, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        filled = [cleaned.get(f) for f in ("full_name", "id_number", "reason")]
+        if any(filled) and not all(filled):
+            raise forms.ValidationError(
+                _("Give the name, identity number and reason of each member.")
+            )
+        return cleaned
+
+
+MemberFormSet = formset_factory(MemberForm, extra=5, max_num=200, absolute_max=200)
+
+
+def members_of(formset) -> list[dict]:
+    return [form.cleaned_data for form in formset if form.cleaned_data.get("full_name")]
+
+
+class TrackForm(forms.Form):
+    code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=20,
+        help_text=_("As printed on your receipt, for example 7K3M-Q9XA-2HPD."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    secret = forms.CharField(
+        label=_("Your e-mail address, or the last 4 digits of your identity document number"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+
+
+# --- officers' transition forms -------------------------------------------------------------
+
+
+class TransitionForm(forms.Form):
+    """The particulars one transition asks for; only its ``fields`` are kept."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    complexity = forms.ChoiceField(label=_("Complexity"), choices=Complexity.choices)
+    valid_on = forms.DateField(
+        label=_("Date the valid request was received"),
+        help_text=_("The time limit counts from the next day."),
+    )
+    responsible_agency = forms.ModelChoiceField(
+        label=_("Responsible agency"), queryset=Agency.objects.active(), required=False
+    )
+    responsible_agency_name = forms.CharField(
+        label=_("or, if it is not in the portal, its name"), max_length=255, required=False
+    )
+    fee_amount = forms.IntegerField(label=_("Cost (VND)"), min_value=1, max_value=10**10)
+    payment_due_on = forms.DateField(label=_("Pay by"))
+    extension_reason = forms.CharField(label=_("Reason for the extension"), widget=forms.Textarea)
+    new_due_on = forms.DateField(
+        label=_("New deadline"),
+        required=False,
+        help_text=_("Leave empty to extend as far as the law allows."),
+    )
+    grounds = forms.MultipleChoiceField(
+        label=_("Grounds (Law Art 28(1))"), widget=forms.CheckboxSelectMultiple, choices=()
+    )
+    art6_subtype = forms.ChoiceField(
+        label=_("Kind of Art 6 information"),
+        choices=(("", "---------"), *Art6Subtype.choices),
+        required=False,
+    )
+    reason = forms.CharField(label=_("Written reason"), widget=forms.Textarea)
+    note = forms.CharField(
+        label=_("Message to the requester"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    internal_note = forms.CharField(
+        label=_("Internal note"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, transition, request_obj, **kwargs):
+        super().__init__(*args, **kwargs)
+        keep = {"version", "internal_note", *transition.fields}
+        if "grounds" in keep:
+            keep.add("art6_subtype")
+            self.fields["grounds"].choices = [
+                (g["code"], g["label"]) for g in request_obj.rule_revision.data["refusal_grounds"]
+            ]
+        for name in list(self.fields):
+            if name not in keep:
+                del self.fields[name]
+        if "responsible_agency" in self.fields:
+            self.fields["responsible_agency"].queryset = Agency.objects.active().exclude(
+                pk=request_obj.agency_id
+            )
+
+    def params(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "version"}
+        if "grounds" in data:
+            subtype = data.pop("art6_subtype", "")
+            data["grounds"] = [{"code": code, "art6_subtype": subtype} for code in data["grounds"]]
+        return data

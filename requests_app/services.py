@@ -1,0 +1,96 @@
+"""Use cases of the requests app that views, admin and tasks share."""
+
+import hmac
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from agencies.models import Officer
+
+from . import workflow
+from .models import InformationRequest, Reminder, RequestAttachment, RequestMember, ResponseFile
+from .models.rules import revision_in_force
+
+# Links to provided files stop working after this long; the tracking page makes fresh ones.
+DOWNLOAD_LINK_SECONDS = 24 * 3600
+_signer = TimestampSigner(salt="requests_app.response-file")
+
+
+def submit_online(request_obj: InformationRequest, *, members, attachments) -> InformationRequest:
+    """Record a request sent through the portal's form, with its members and files, at once."""
+    with transaction.atomic():
+        workflow.open_request(request_obj)
+        RequestMember.objects.bulk_create(
+            RequestMember(request=request_obj, **member) for member in members
+        )
+        for kind, upload in attachments:
+            RequestAttachment.objects.create(request=request_obj, kind=kind, file=upload)
+    return request_obj
+
+
+def matches_second_factor(request_obj: InformationRequest, secret: str) -> bool:
+    """The e-mail address given, or the last 4 digits of the identity document number."""
+    secret = secret.strip()
+    candidates = []
+    if request_obj.email:
+        candidates.append((request_obj.email.lower(), secret.lower()))
+    digits = "".join(ch for ch in request_obj.id_number if ch.isalnum())
+    if len(digits) >= 4:
+        candidates.append((digits[-4:].upper(), secret.upper()))
+    return any(hmac.compare_digest(expected, given) for expected, given in candidates)
+
+
+def download_token(response_file: ResponseFile) -> str:
+    return _signer.sign(f"{response_file.pk}:{response_file.request.tracking_code}")
+
+
+def file_from_token(token: str) -> ResponseFile | None:
+    try:
+        value = _signer.unsign(token, max_age=DOWNLOAD_LINK_SECONDS)
+    except (BadSignature, SignatureExpired):
+        return None
+    pk, _sep, code = value.partition(":")
+    return (
+        ResponseFile.objects.select_related("request")
+        .filter(pk=pk, request__tracking_code=code)
+        .first()
+    )
+
+
+def rules_for_new_request():
+    return revision_in_force(timezone.localdate())
+
+
+# --- reminders ------------------------------------------------------------------------------
+
+
+def remind(request_obj: InformationRequest, kind: str, due_on) -> bool:
+    """Remind the officers of one request once per kind and deadline; True if sent now."""
+    recipients = _recipients(request_obj)
+    with transaction.atomic():
+        reminder, created = Reminder.objects.get_or_create(
+            request=request_obj, kind=kind, due_on=due_on, defaults={"recipients": recipients}
+        )
+        if created and recipients:
+            transaction.on_commit(lambda: _send_reminder(reminder.pk))
+    return created
+
+
+def _recipients(request_obj) -> list[str]:
+    if request_obj.assigned_to and request_obj.assigned_to.email:
+        return [request_obj.assigned_to.email]
+    officers = Officer.objects.filter(agency=request_obj.agency_id, user__is_active=True)
+    return sorted(officers.exclude(user__email="").values_list("user__email", flat=True))
+
+
+def _send_reminder(reminder_pk: int) -> None:
+    reminder = Reminder.objects.select_related("request__agency").get(pk=reminder_pk)
+    context = {"reminder": reminder, "request": reminder.request, "site": settings.PORTAL_SITE_URL}
+    with translation.override("vi"):
+        subject = render_to_string("requests_app/email/reminder_subject.txt", context).strip()
+        body = render_to_string("requests_app/email/reminder_body.txt", context)
+    send_mail(subject, body, None, reminder.recipients)

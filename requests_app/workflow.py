@@ -1,0 +1,402 @@
+"""The request workflow (LEGAL §7.4): one transition table, the only writer of ``status``.
+
+Every change runs ``transition()``: it locks the request, checks the version the officer edited,
+checks that the move is allowed from the current state and that its particulars are lawful,
+sets the dates, bumps the version and writes the append-only ``RequestEvent`` with the actor, all
+in one transaction. Whether the requester must be told is recorded on the event; the notices and
+e-mails that tell them come from the paperwork issue.
+"""
+
+import datetime
+import secrets
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agencies.models import Agency
+
+from . import deadlines
+from .choices import ANSWERED, OPEN, RUNNING, Art6Subtype, Complexity, Status
+from .models import InformationRequest, RequestEvent, RequestRefusal
+from .models.rules import revision_in_force
+
+
+class WorkflowError(Exception):
+    """A transition cannot happen; the message says why, in the officer's language."""
+
+
+class TransitionNotAllowed(WorkflowError):
+    pass
+
+
+class ConcurrentEdit(WorkflowError):
+    pass
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: tuple[str, ...]
+    target: str | None  # None: back to valid, or to extended if the request was extended
+    notify: bool  # the requester must be told (a notice or a message)
+    legal_basis: str
+    fields: tuple[str, ...] = field(default=())  # what the officer's form asks for
+
+
+S = Status
+TRANSITIONS = {
+    t.name: t
+    for t in (
+        Transition(
+            "request_supplement",
+            gettext_lazy("Ask the requester to supplement the request"),
+            (S.RECEIVED,),
+            S.NEEDS_SUPPLEMENT,
+            True,
+            "Law Art 26(2)",
+            ("note",),
+        ),
+        Transition(
+            "supplement_received",
+            gettext_lazy("Record the supplement received"),
+            (S.NEEDS_SUPPLEMENT,),
+            S.RECEIVED,
+            False,
+            "Law Art 26(2)",
+        ),
+        Transition(
+            "redirect",
+            gettext_lazy("Redirect to the responsible agency"),
+            (S.RECEIVED, S.NEEDS_SUPPLEMENT),
+            S.REDIRECTED,
+            True,
+            "Law Art 26(3)",
+            ("responsible_agency", "responsible_agency_name", "note"),
+        ),
+        Transition(
+            "accept",
+            gettext_lazy("Accept as a valid request (starts the clock)"),
+            (S.RECEIVED,),
+            S.VALID,
+            True,
+            "Law Art 27",
+            ("complexity", "valid_on", "note"),
+        ),
+        Transition(
+            "ask_consent",
+            gettext_lazy("Ask for the consent of the person concerned"),
+            (S.VALID, S.EXTENDED),
+            S.AWAITING_CONSENT,
+            True,
+            "Law Art 7, Art 24(3)",
+            ("note",),
+        ),
+        Transition(
+            "consent_received",
+            gettext_lazy("Record the consent received"),
+            (S.AWAITING_CONSENT,),
+            None,
+            False,
+            "Law Art 7",
+        ),
+        Transition(
+            "ask_payment",
+            gettext_lazy("Notify the cost and ask for payment"),
+            (S.VALID, S.EXTENDED),
+            S.AWAITING_PAYMENT,
+            True,
+            "Law Art 12, Art 27; Circular 46/2018/TT-BTC Art 4",
+            ("fee_amount", "payment_due_on", "note"),
+        ),
+        Transition(
+            "payment_received",
+            gettext_lazy("Record the payment"),
+            (S.AWAITING_PAYMENT,),
+            None,
+            False,
+            "Decree 13 Art 13",
+        ),
+        Transition(
+            "extend",
+            gettext_lazy("Extend the time limit"),
+            (S.VALID, S.AWAITING_CONSENT, S.AWAITING_PAYMENT),
+            S.EXTENDED,
+            True,
+            "Law Arts 29–31",
+            ("extension_reason", "new_due_on"),
+        ),
+        Transition(
+            "provide_full",
+            gettext_lazy("Provide the information in full"),
+            (S.VALID, S.EXTENDED),
+            S.PROVIDED_FULL,
+            True,
+            "Law Arts 29–31",
+            ("note",),
+        ),
+        Transition(
+            "provide_partial",
+            gettext_lazy("Provide part of the information and refuse the rest"),
+            (S.VALID, S.EXTENDED),
+            S.PROVIDED_PARTIAL,
+            True,
+            "Law Art 28; Decree 13 Art 7",
+            ("grounds", "reason", "note"),
+        ),
+        Transition(
+            "refuse",
+            gettext_lazy("Refuse in writing"),
+            (S.RECEIVED, *RUNNING),
+            S.REFUSED,
+            True,
+            "Law Art 28",
+            ("grounds", "reason", "note"),
+        ),
+        Transition(
+            "withdraw",
+            gettext_lazy("Record that the requester withdrew the request"),
+            OPEN,
+            S.WITHDRAWN,
+            False,
+            "",
+            ("note",),
+        ),
+        Transition(
+            "close",
+            gettext_lazy("Close the file"),
+            (*ANSWERED, S.REDIRECTED, S.WITHDRAWN),
+            S.CLOSED,
+            False,
+            "",
+        ),
+    )
+}
+
+
+# These tell the requester what to do next, so the message cannot be empty.
+NOTE_REQUIRED = {"request_supplement", "redirect", "ask_consent"}
+
+
+def available(request: InformationRequest) -> list[Transition]:
+    """The transitions allowed from the request's current state, in table order."""
+    return [t for t in TRANSITIONS.values() if request.status in t.sources]
+
+
+# --- tracking codes and creation ------------------------------------------------------------
+
+# No 0/O, 1/I/L: codes are read aloud over the phone and copied from paper.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_tracking_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def normalise_tracking_code(text: str) -> str:
+    raw = "".join(ch for ch in text.upper() if ch.isalnum())
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}" if len(raw) == 12 else ""
+
+
+def open_request(request: InformationRequest, *, actor=None, note: str = "") -> RequestEvent:
+    """Save a new request as received (Law Art 26(1)), pinned to the rules then in force."""
+    if request.pk is not None:
+        raise WorkflowError("This request is already recorded.")
+    received_on = timezone.localdate(request.received_at)
+    request.rule_revision = revision_in_force(received_on)
+    request.status = Status.RECEIVED
+    request.entered_by = actor
+    with transaction.atomic():
+        while True:
+            request.tracking_code = new_tracking_code()
+            if not InformationRequest.objects.filter(tracking_code=request.tracking_code).exists():
+                break
+        request.save()
+        return RequestEvent.objects.create(
+            request=request,
+            actor=actor,
+            action="submit",
+            from_status="",
+            to_status=Status.RECEIVED,
+            note=note,
+            notify_requester=True,  # form 02, the receipt
+        )
+
+
+# --- transitions ----------------------------------------------------------------------------
+
+
+def transition(
+    request: InformationRequest,
+    name: str,
+    *,
+    actor,
+    expected_version: int | None = None,
+    note: str = "",
+    internal_note: str = "",
+    **params,
+) -> RequestEvent:
+    """Move ``request`` along transition ``name``; raise WorkflowError if it may not."""
+    rule = TRANSITIONS.get(name)
+    if rule is None:
+        raise TransitionNotAllowed(_("Unknown action."))
+    with transaction.atomic():
+        current = InformationRequest.objects.select_for_update().get(pk=request.pk)
+        if expected_version is not None and current.version != expected_version:
+            raise ConcurrentEdit(
+                _("Someone else changed this request meanwhile; reload it and try again.")
+            )
+        if current.status not in rule.sources:
+            raise TransitionNotAllowed(
+                _("“%(action)s” is not possible while the request is “%(status)s”.")
+                % {"action": rule.label, "status": current.get_status_display()}
+            )
+        if name in NOTE_REQUIRED and not note.strip():
+            raise WorkflowError(_("Write the message the requester will receive."))
+        data = HANDLERS.get(name, _no_effect)(current, **params) or {}
+        previous = current.status
+        current.status = rule.target or (S.EXTENDED if current.extended_due_on else S.VALID)
+        current.version += 1
+        current.save()
+        event = RequestEvent.objects.create(
+            request=current,
+            actor=actor,
+            action=name,
+            from_status=previous,
+            to_status=current.status,
+            note=note.strip(),
+            internal_note=internal_note.strip(),
+            notify_requester=rule.notify,
+            data=data,
+        )
+    request.refresh_from_db()
+    return event
+
+
+def _no_effect(request, **params):
+    return {}
+
+
+def _accept(request, *, complexity: str, valid_on: datetime.date | None = None, **_params):
+    valid_on = valid_on or timezone.localdate()
+    if complexity not in Complexity.values:
+        raise WorkflowError(_("Say whether the request is simple or complex."))
+    if valid_on < timezone.localdate(request.received_at) or valid_on > timezone.localdate():
+        raise WorkflowError(
+            _("The date the valid request was received must be between its receipt and today.")
+        )
+    due = deadlines.compute(request.rule_revision, request.limit_group, complexity, valid_on)
+    request.complexity = complexity
+    request.valid_on = valid_on
+    request.notice_due_on = due.notice_due_on
+    request.due_on = due.due_on
+    return {"valid_on": valid_on.isoformat(), "due_on": due.due_on.isoformat()}
+
+
+def _redirect(
+    request,
+    *,
+    responsible_agency: Agency | None = None,
+    responsible_agency_name: str = "",
+    **_params,
+):
+    if responsible_agency is None and not responsible_agency_name.strip():
+        raise WorkflowError(_("Name the agency responsible for this information."))
+    if responsible_agency is not None and responsible_agency.pk == request.agency_id:
+        raise WorkflowError(_("The responsible agency must be another agency."))
+    request.redirected_to = responsible_agency
+    request.redirected_to_name = responsible_agency_name.strip()
+    return {"to": responsible_agency.name if responsible_agency else responsible_agency_name}
+
+
+def _ask_payment(request, *, fee_amount: int, payment_due_on: datetime.date, **_params):
+    if not isinstance(fee_amount, int) or fee_amount <= 0:
+        raise WorkflowError(_("The cost must be a positive amount in đồng."))
+    if payment_due_on < timezone.localdate():
+        raise WorkflowError(_("The payment deadline cannot be in the past."))
+    request.fee_amount = fee_amount
+    request.payment_due_on = payment_due_on
+    return {"fee_amount": fee_amount, "payment_due_on": payment_due_on.isoformat()}
+
+
+def _extend(request, *, extension_reason: str, new_due_on: datetime.date | None = None, **_params):
+    if request.extended_due_on:
+        # The law caps the total extension; one extension notice uses it (LEGAL §7.4).
+        raise WorkflowError(_("This request has already been extended."))
+    if timezone.localdate() > request.due_on:
+        raise WorkflowError(
+            _("An extension must be notified before the time limit expires (%(due)s).")
+            % {"due": request.due_on.strftime("%d/%m/%Y")}
+        )
+    if not extension_reason.strip():
+        raise WorkflowError(_("Give the reason for the extension."))
+    cap = deadlines.extension_cap(
+        request.rule_revision, request.limit_group, request.complexity, request.due_on
+    )
+    if cap is None:
+        raise WorkflowError(_("The law allows no extension for this kind of request."))
+    new_due_on = new_due_on or cap
+    if not request.due_on < new_due_on <= cap:
+        raise WorkflowError(
+            _("The new deadline must fall after %(due)s and no later than %(cap)s.")
+            % {"due": request.due_on.strftime("%d/%m/%Y"), "cap": cap.strftime("%d/%m/%Y")}
+        )
+    request.extended_due_on = new_due_on
+    request.extension_reason = extension_reason.strip()
+    return {"new_due_on": new_due_on.isoformat()}
+
+
+def _answer(request, **_params):
+    request.answered_at = timezone.now()
+    return {}
+
+
+def _refuse(request, *, grounds: list[dict] = (), reason: str = "", **_params):
+    """Grounds are [{"code": …, "art6_subtype": …}] from the request's own rule set."""
+    if not grounds:
+        raise WorkflowError(_("Choose at least one ground of Law Art 28(1)."))
+    if not reason.strip():
+        raise WorkflowError(_("Write the reason: every refusal is reasoned in writing."))
+    known = request.rule_revision.grounds()
+    rows = []
+    for chosen in grounds:
+        ground = known.get(chosen.get("code"))
+        if ground is None:
+            raise WorkflowError(_("Unknown refusal ground."))
+        subtype = chosen.get("art6_subtype", "")
+        if ground["needs_art6_subtype"] and subtype not in Art6Subtype.values:
+            raise WorkflowError(_("Say which kind of Art 6 information it is."))
+        rows.append(
+            RequestRefusal(
+                request=request,
+                code=ground["code"],
+                label=ground["label"],
+                legal_basis=ground["legal_basis"],
+                art6_subtype=subtype if ground["needs_art6_subtype"] else "",
+            )
+        )
+    RequestRefusal.objects.bulk_create(rows)
+    request.refusal_reason = reason.strip()
+    request.answered_at = timezone.now()
+    return {"grounds": [row.code for row in rows]}
+
+
+def _close(request, **_params):
+    request.closed_at = timezone.now()
+    return {}
+
+
+HANDLERS = {
+    "accept": _accept,
+    "redirect": _redirect,
+    "ask_payment": _ask_payment,
+    "extend": _extend,
+    "provide_full": _answer,
+    "provide_partial": _refuse,
+    "refuse": _refuse,
+    "close": _close,
+}

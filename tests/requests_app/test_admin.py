@@ -1,0 +1,239 @@
+"""Officers handle their own agency's requests in the admin; personal data stays there."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from requests_app.models import InformationRequest, RequestAttachment, ResponseFile
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def monday(time_machine):
+    time_machine.move_to(datetime.datetime(2025, 9, 8, 9, 0, tzinfo=datetime.UTC))
+
+
+@pytest.fixture
+def b_request(agency_b):
+    req = factories.make_request(agency_b, full_name="Võ Thị Riêng Tư", id_number="079999888777")
+    RequestAttachment.objects.create(
+        request=req, kind="consent", file=factories.pdf_file("dong-y.pdf")
+    )
+    ResponseFile.objects.create(request=req, title="Kết quả", file=factories.pdf_file())
+    return req
+
+
+def test_officer_lists_only_their_agencys_requests(client, officer_a, agency_a, b_request):
+    own = factories.make_request(agency_a)
+    client.force_login(officer_a)
+
+    response = client.get(reverse("admin:requests_app_informationrequest_changelist"))
+
+    assert [r.pk for r in response.context["cl"].result_list] == [own.pk]
+    assert "Võ Thị Riêng Tư" not in response.content.decode()
+
+
+@pytest.mark.parametrize("action", ["change", "history"])
+def test_officer_gets_404_on_another_agencys_request(client, officer_a, b_request, action):
+    client.force_login(officer_a)
+
+    url = reverse(f"admin:requests_app_informationrequest_{action}", args=[b_request.pk])
+
+    assert client.get(url).status_code == 404
+
+
+def test_officer_cannot_move_another_agencys_request(client, officer_a, b_request):
+    client.force_login(officer_a)
+    url = reverse(
+        "admin:requests_app_informationrequest_transition", args=[b_request.pk, "withdraw"]
+    )
+
+    response = client.post(url, {"version": b_request.version})
+
+    assert response.status_code == 404
+    b_request.refresh_from_db()
+    assert b_request.status == InformationRequest.Status.RECEIVED
+
+
+def test_officer_cannot_see_another_agencys_events_or_files(client, officer_a, b_request):
+    client.force_login(officer_a)
+
+    events = client.get(reverse("admin:requests_app_requestevent_changelist"))
+    attachment = client.get(
+        reverse("admin:requests_app_attachment_download", args=[b_request.attachments.get().pk])
+    )
+    response_file = client.get(
+        reverse(
+            "admin:requests_app_responsefile_download", args=[b_request.response_files.get().pk]
+        )
+    )
+
+    assert events.context["cl"].result_count == 0
+    assert attachment.status_code == response_file.status_code == 404
+
+
+def test_department_of_justice_sees_no_requester_data(client, doj_user, b_request):
+    client.force_login(doj_user)
+
+    responses = [
+        client.get(reverse("admin:requests_app_informationrequest_changelist")),
+        client.get(reverse("admin:requests_app_informationrequest_change", args=[b_request.pk])),
+        client.get(reverse("admin:requests_app_requestevent_changelist")),
+        client.get(
+            reverse("admin:requests_app_attachment_download", args=[b_request.attachments.get().pk])
+        ),
+        client.get(reverse("admin:index")),
+    ]
+
+    assert all(r.status_code in (403, 404) for r in responses[:4])
+    index = responses[4].content.decode()
+    assert "Võ Thị Riêng Tư" not in index
+    assert reverse("admin:app_list", args=["requests_app"]) not in index
+
+
+def test_the_admin_search_of_another_agency_finds_nothing(client, officer_a, b_request):
+    client.force_login(officer_a)
+
+    response = client.get(
+        reverse("admin:requests_app_informationrequest_changelist"), {"q": "Riêng Tư"}
+    )
+
+    assert response.context["cl"].result_count == 0
+
+
+def test_officer_enters_a_request_received_by_post_for_someone_who_cannot_write(
+    client, officer_a, agency_a
+):
+    client.force_login(officer_a)
+
+    response = client.post(
+        reverse("admin:requests_app_informationrequest_add"),
+        {
+            "channel": "post",
+            "received_at_0": "05/09/2025",
+            "received_at_1": "10:00",
+            "requester_kind": "self",
+            "full_name": "Đặng Văn Út",
+            "id_type": "citizen_card",
+            "id_number": "091055000111",
+            "address": "Ấp 3, xã Vĩnh Điều",
+            "information": "Danh sách hộ được hỗ trợ sau lũ năm 2025",
+            "purpose": "Kiểm tra tên gia đình",
+            "delivery_form": "post",
+            "copies": "1",
+            "written_for_requester": "on",
+            "members-TOTAL_FORMS": "0",
+            "members-INITIAL_FORMS": "0",
+            "attachments-TOTAL_FORMS": "0",
+            "attachments-INITIAL_FORMS": "0",
+            "response_files-TOTAL_FORMS": "0",
+            "response_files-INITIAL_FORMS": "0",
+            "refusals-TOTAL_FORMS": "0",
+            "refusals-INITIAL_FORMS": "0",
+            "events-TOTAL_FORMS": "0",
+            "events-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    req = InformationRequest.objects.get()
+    assert req.agency == agency_a
+    assert req.channel == "post"
+    assert req.entered_by == officer_a
+    assert req.status == InformationRequest.Status.RECEIVED
+    assert req.events.get().actor == officer_a
+
+
+def test_the_status_cannot_be_edited_in_the_change_form(client, officer_a, agency_a):
+    req = factories.make_request(agency_a)
+    client.force_login(officer_a)
+    url = reverse("admin:requests_app_informationrequest_change", args=[req.pk])
+
+    form = client.get(url).context["adminform"].form
+
+    assert "status" not in form.fields
+    assert "due_on" not in form.fields
+
+
+def test_a_transition_through_the_admin_page(client, officer_a, agency_a):
+    req = factories.make_request(agency_a)
+    client.force_login(officer_a)
+    url = reverse("admin:requests_app_informationrequest_transition", args=[req.pk, "accept"])
+
+    response = client.post(
+        url, {"version": req.version, "complexity": "complex", "valid_on": "08/09/2025"}
+    )
+
+    assert response.status_code == 302
+    req.refresh_from_db()
+    assert req.status == InformationRequest.Status.VALID
+    assert req.due_on == datetime.date(2025, 9, 29)
+    assert req.events.last().actor == officer_a
+
+
+def test_two_officers_editing_at_once_the_second_is_told(client, officer_a, agency_a):
+    req = factories.make_request(agency_a)
+    client.force_login(officer_a)
+    stale = req.version
+    accept = reverse("admin:requests_app_informationrequest_transition", args=[req.pk, "accept"])
+    supplement = reverse(
+        "admin:requests_app_informationrequest_transition", args=[req.pk, "request_supplement"]
+    )
+
+    client.post(accept, {"version": stale, "complexity": "simple", "valid_on": "08/09/2025"})
+    second = client.post(supplement, {"version": stale, "note": "Thiếu địa chỉ."})
+
+    assert second.status_code == 302  # not possible any more from "valid": back to the request
+    req.refresh_from_db()
+    assert req.status == InformationRequest.Status.VALID
+
+
+def test_a_stale_form_of_the_same_transition_is_refused(client, officer_a, agency_a):
+    req = factories.make_request(agency_a)
+    client.force_login(officer_a)
+    url = reverse(
+        "admin:requests_app_informationrequest_transition", args=[req.pk, "request_supplement"]
+    )
+    stale = req.version
+    client.post(url, {"version": stale, "note": "Thiếu số CCCD."})
+    client.post(
+        reverse(
+            "admin:requests_app_informationrequest_transition", args=[req.pk, "supplement_received"]
+        ),
+        {"version": stale + 1},
+    )
+
+    response = client.post(url, {"version": stale, "note": "Lần nữa."})
+
+    assert response.status_code == 200
+    assert "Người khác vừa thay đổi" in response.content.decode()
+
+
+def test_overdue_requests_stand_out_and_filter(client, officer_a, agency_a, time_machine):
+    late = factories.make_request(agency_a)
+    from requests_app import workflow
+
+    workflow.transition(late, "accept", actor=officer_a, complexity="simple")
+    factories.make_request(agency_a)
+    time_machine.move_to(datetime.datetime(2025, 9, 20, 9, 0, tzinfo=datetime.UTC))
+    client.force_login(officer_a)
+
+    listing = client.get(reverse("admin:requests_app_informationrequest_changelist"))
+    overdue = client.get(
+        reverse("admin:requests_app_informationrequest_changelist"), {"due": "overdue"}
+    )
+
+    assert 'class="overdue"' in listing.content.decode()
+    assert [r.pk for r in overdue.context["cl"].result_list] == [late.pk]
+
+
+def test_only_superusers_edit_rule_sets(client, officer_a, doj_user, superuser):
+    for user, expected in ((officer_a, 403), (doj_user, 403), (superuser, 200)):
+        client.force_login(user)
+        assert (
+            client.get(reverse("admin:requests_app_legalruleset_changelist")).status_code
+            == expected
+        )

@@ -1,0 +1,95 @@
+"""Deadlines for each channel and complexity, on the Vietnamese working-day calendar."""
+
+import datetime
+
+import pytest
+
+from portal.models import CalendarDay
+from requests_app import deadlines
+from requests_app.models.rules import revision_in_force
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+
+
+@pytest.fixture
+def rules():
+    return revision_in_force(D(2025, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("group", "complexity", "valid_on", "notice", "due"),
+    [
+        # Law Art 29: in person, simple = at once; complex = 10 working days.
+        ("in_person", "simple", D(2025, 9, 8), None, D(2025, 9, 8)),
+        ("in_person", "complex", D(2025, 9, 8), None, D(2025, 9, 22)),
+        # Law Art 30: electronic, simple = 3 WD; complex = notice in 3 WD, answer in 15 WD.
+        ("electronic", "simple", D(2025, 9, 8), None, D(2025, 9, 11)),
+        ("electronic", "complex", D(2025, 9, 8), D(2025, 9, 11), D(2025, 9, 29)),
+        # Law Art 31: post or fax, simple = 5 WD; complex as electronic.
+        ("post_fax", "simple", D(2025, 9, 8), None, D(2025, 9, 15)),
+        ("post_fax", "complex", D(2025, 9, 8), D(2025, 9, 11), D(2025, 9, 29)),
+    ],
+)
+def test_each_channel_and_complexity(rules, group, complexity, valid_on, notice, due):
+    result = deadlines.compute(rules, group, complexity, valid_on)
+
+    assert (result.notice_due_on, result.due_on) == (notice, due)
+
+
+def test_across_tet(rules):
+    # Valid on Thursday 12/2/2026; Tết Bính Ngọ is 16–20/2: 3 WD → Fri 13, Mon 23, Tue 24.
+    assert deadlines.compute(rules, "electronic", "simple", D(2026, 2, 12)).due_on == D(2026, 2, 24)
+
+
+def test_a_holiday_on_a_weekend_gives_a_day_off_on_monday(rules):
+    # Hùng Kings' day 2026 is Sunday 26/4, observed Monday 27/4; 30/4 and 1/5 are holidays too:
+    # 3 WD from Friday 24/4 are Tue 28, Wed 29 and Mon 4/5.
+    result = deadlines.compute(rules, "electronic", "simple", D(2026, 4, 24))
+
+    assert result.due_on == D(2026, 5, 4)
+
+
+def test_a_swapped_saturday_is_worked(rules):
+    # Saturday 22/8/2026 is worked in exchange for Monday 31/8: Fri 21, Sat 22, Mon 24.
+    assert deadlines.compute(rules, "electronic", "simple", D(2026, 8, 20)).due_on == D(2026, 8, 24)
+
+
+def test_an_admin_override_moves_the_deadline(rules):
+    CalendarDay.objects.create(date=D(2025, 9, 9), is_working_day=False, note="Nghỉ đột xuất")
+
+    assert deadlines.compute(rules, "electronic", "simple", D(2025, 9, 8)).due_on == D(2025, 9, 12)
+
+
+def test_an_extension_in_plain_days_ending_on_a_day_off_ends_on_the_next_working_day(rules):
+    # Due Friday 13/2/2026; + 15 days = Saturday 28/2 → Monday 2/3 (Civil Code Art 148).
+    assert deadlines.extension_cap(rules, "electronic", "complex", D(2026, 2, 13)) == D(2026, 3, 2)
+
+
+def test_an_extension_in_working_days_for_requests_in_person(rules):
+    assert deadlines.extension_cap(rules, "in_person", "complex", D(2025, 9, 22)) == D(2025, 10, 6)
+
+
+def test_simple_requests_have_no_extension(rules):
+    assert deadlines.extension_cap(rules, "electronic", "simple", D(2025, 9, 11)) is None
+
+
+def test_explanation_lists_counted_and_skipped_days_with_reasons():
+    days = deadlines.explain(D(2026, 2, 12), D(2026, 2, 24), "working", 3)
+
+    skipped = {day.date: day.reason for day in days if not day.counted}
+    counted = [day.date for day in days if day.counted]
+    assert counted == [D(2026, 2, 13), D(2026, 2, 23), D(2026, 2, 24)]
+    assert skipped[D(2026, 2, 14)] == "Thứ Bảy"
+    assert len(skipped) == 9  # two weekends and the five days of Tết
+
+
+def test_explanation_of_a_plain_day_period_marks_the_rolled_over_days():
+    days = deadlines.explain(D(2026, 2, 13), D(2026, 3, 2), "calendar", 15)
+
+    assert all(day.counted for day in days[:15])
+    assert [(d.date, d.counted) for d in days[15:]] == [
+        (D(2026, 3, 1), False),
+        (D(2026, 3, 2), False),
+    ]
+    assert "ngày làm việc tiếp theo" in days[15].reason

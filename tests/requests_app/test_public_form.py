@@ -1,0 +1,268 @@
+"""The online request form (forms 01a/01b), its receipt and tracking."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from requests_app.models import InformationRequest, RequestAttachment
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+
+
+def _form(agency, **changes):
+    data = {
+        "agency": agency.pk,
+        "requester_kind": "self",
+        "full_name": "Nguyễn Thị Hoa",
+        "id_type": "citizen_card",
+        "id_number": "091188004321",
+        "address": "Ấp Bình An, xã Tri Tôn",
+        "email": "hoa@example.com",
+        "information": "Kế hoạch sử dụng đất năm 2026 của xã",
+        "purpose": "Biết quy hoạch đất nơi gia đình sinh sống",
+        "delivery_form": "email",
+        "copies": "1",
+        "members-TOTAL_FORMS": "5",
+        "members-INITIAL_FORMS": "0",
+        "members-MIN_NUM_FORMS": "0",
+        "members-MAX_NUM_FORMS": "200",
+        "website": "",
+    }
+    data.update(changes)
+    return data
+
+
+def _submit(client, agency, **changes):
+    return client.post(reverse("requests_app:submit"), _form(agency, **changes))
+
+
+def test_a_citizen_submits_and_gets_a_receipt_with_a_tracking_code(client, agency_a):
+    response = _submit(client, agency_a)
+
+    request_obj = InformationRequest.objects.get()
+    assert response.status_code == 302
+    assert re.fullmatch(
+        r"[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}", request_obj.tracking_code
+    )
+    receipt = client.get(response["Location"]).content.decode()
+    assert request_obj.tracking_code in receipt
+    assert request_obj.status == InformationRequest.Status.RECEIVED
+    assert request_obj.channel == "online"
+    assert request_obj.events.get().action == "submit"
+
+
+def test_missing_required_fields_are_explained_and_nothing_is_saved(client, agency_a):
+    response = _submit(client, agency_a, full_name="", information="", purpose="", id_number="")
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Yêu cầu chưa được gửi" in page
+    assert page.count('class="error"') >= 4
+    assert not InformationRequest.objects.exists()
+
+
+def test_the_form_is_stored_nfc(client, agency_a):
+    import unicodedata
+
+    _submit(client, agency_a, full_name=unicodedata.normalize("NFD", "Nguyễn Thị Hoa"))
+
+    assert InformationRequest.objects.get().full_name == "Nguyễn Thị Hoa"
+
+
+def test_a_commune_asks_whether_the_requester_resides_there(client):
+    commune = factories.AgencyFactory(name="Xã Tri Tôn", kind="commune")
+
+    unanswered = _submit(client, commune)
+    outsider = _submit(client, commune, resides_in_commune="False")
+    accepted = _submit(
+        client,
+        commune,
+        resides_in_commune="False",
+        interest_link="Thửa đất của tôi nằm trong quy hoạch của xã",
+    )
+
+    assert unanswered.status_code == outsider.status_code == 400
+    assert "Hãy trả lời câu hỏi này" in unanswered.content.decode()
+    assert "không cư trú tại xã" in outsider.content.decode()
+    assert accepted.status_code == 302
+    assert InformationRequest.objects.get().resides_in_commune is False
+
+
+def test_a_foreigner_must_link_the_information_to_their_own_rights(client, agency_a):
+    refused = _submit(
+        client, agency_a, requester_kind="foreigner", id_type="passport", nationality="Hàn Quốc"
+    )
+    accepted = _submit(
+        client,
+        agency_a,
+        requester_kind="foreigner",
+        id_type="passport",
+        nationality="Hàn Quốc",
+        own_rights_link="Giấy phép lao động của tôi",
+    )
+
+    assert refused.status_code == 400
+    assert "quyền, nghĩa vụ của mình" in refused.content.decode()
+    assert accepted.status_code == 302
+
+
+def test_an_organisation_lists_its_members(client, agency_a):
+    refused = _submit(
+        client, agency_a, requester_kind="organisation", organisation_name="Hợp tác xã Tân Hiệp"
+    )
+    accepted = _submit(
+        client,
+        agency_a,
+        requester_kind="organisation",
+        organisation_name="Hợp tác xã Tân Hiệp",
+        **{
+            "members-0-full_name": "Lê Văn A",
+            "members-0-id_number": "091000000001",
+            "members-0-reason": "Đất canh tác",
+            "members-1-full_name": "Trần Thị B",
+            "members-1-id_number": "091000000002",
+            "members-1-reason": "Đất canh tác",
+        },
+    )
+
+    assert refused.status_code == 400
+    assert accepted.status_code == 302
+    assert list(InformationRequest.objects.get().members.values_list("full_name", flat=True)) == [
+        "Lê Văn A",
+        "Trần Thị B",
+    ]
+
+
+def test_a_representative_attaches_proof_and_it_is_checked_by_content(client, agency_a):
+    fake = _submit(
+        client,
+        agency_a,
+        requester_kind="representative",
+        represented_name="Cháu An",
+        represented_relation="Cha",
+        representation_file=SimpleUploadedFile("giay.pdf", b"MZ..."),
+    )
+    real = _submit(
+        client,
+        agency_a,
+        requester_kind="representative",
+        represented_name="Cháu An",
+        represented_relation="Cha",
+        representation_file=factories.pdf_file("giay.pdf"),
+    )
+
+    assert fake.status_code == 400
+    assert real.status_code == 302
+    assert RequestAttachment.objects.get().kind == "representation"
+
+
+def test_conditional_information_requires_the_written_consent(client, agency_a):
+    entry = factories.CatalogEntryFactory(agency=agency_a, catalog="conditional")
+    url = reverse("requests_app:submit") + f"?entry={entry.pk}"
+
+    refused = client.post(url, _form(agency_a))
+    accepted = client.post(url, _form(agency_a, consent_file=factories.pdf_file("mau-06.pdf")))
+
+    assert refused.status_code == 400
+    assert "văn bản đồng ý" in refused.content.decode()
+    assert accepted.status_code == 302
+    assert InformationRequest.objects.get().catalog_entry == entry
+
+
+def test_the_entry_link_prefills_agency_and_information(client, agency_a):
+    entry = factories.CatalogEntryFactory(agency=agency_a, title="Dự toán ngân sách 2026")
+
+    form = client.get(reverse("requests_app:submit"), {"entry": entry.pk}).context["form"]
+
+    assert form.initial["agency"] == agency_a
+    assert "Dự toán ngân sách 2026" in form.initial["information"]
+
+
+def test_the_preview_shows_what_is_already_published_without_javascript(client, agency_a):
+    factories.CatalogEntryFactory(agency=agency_a, title="Kế hoạch sử dụng đất năm 2026")
+
+    response = client.post(reverse("requests_app:submit"), _form(agency_a, _check="1"))
+
+    page = response.content.decode()
+    assert "có thể đã được công khai" in page
+    assert "Kế hoạch sử dụng đất năm 2026" in page
+    assert not InformationRequest.objects.exists()
+
+
+def test_the_honeypot_stops_robots(client, agency_a):
+    response = _submit(client, agency_a, website="http://spam.example")
+
+    assert response.status_code == 400
+    assert not InformationRequest.objects.exists()
+
+
+def test_submissions_are_rate_limited_per_address(client, agency_a):
+    statuses = [_submit(client, agency_a).status_code for _ in range(11)]
+
+    assert statuses[:10] == [302] * 10
+    assert statuses[10] == 429
+
+
+def test_tracking_needs_the_code_and_a_second_factor(client, agency_a):
+    request_obj = factories.make_request(
+        agency_a, email="binh@example.com", id_number="091088001234"
+    )
+    code = request_obj.tracking_code
+    track = reverse("requests_app:track")
+
+    wrong = client.post(track, {"code": code, "secret": "someone@example.com"})
+    unknown = client.post(track, {"code": "2222-3333-4444", "secret": "binh@example.com"})
+    direct = client.get(reverse("requests_app:status", args=[code]))
+    by_mail = client.post(
+        track, {"code": code.lower().replace("-", " "), "secret": "BINH@example.com"}
+    )
+
+    assert wrong.status_code == unknown.status_code == 200
+    assert wrong.content.decode().count("Không có yêu cầu nào khớp") == 1
+    assert unknown.content.decode().count("Không có yêu cầu nào khớp") == 1
+    assert direct.status_code == 404
+    assert by_mail.status_code == 302
+    assert client.get(by_mail["Location"]).status_code == 200
+
+
+def test_tracking_by_the_last_four_digits(client, agency_a):
+    request_obj = factories.make_request(agency_a, id_number="091088001234")
+
+    response = client.post(
+        reverse("requests_app:track"), {"code": request_obj.tracking_code, "secret": "1234"}
+    )
+
+    assert response.status_code == 302
+
+
+def test_tracking_lookups_are_rate_limited(client, agency_a):
+    statuses = [
+        client.post(
+            reverse("requests_app:track"), {"code": "2222-3333-4444", "secret": "x"}
+        ).status_code
+        for _ in range(31)
+    ]
+
+    assert statuses[-1] == 429
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"code": "x" * 500, "secret": "y"},
+        {"code": "\x00", "secret": "\x00"},
+        {"code": "ĐĐĐĐ-ĐĐĐĐ-ĐĐĐĐ", "secret": "1"},
+    ],
+)
+def test_odd_tracking_input_gives_a_normal_page(client, data):
+    assert client.post(reverse("requests_app:track"), data).status_code == 200
