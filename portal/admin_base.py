@@ -1,5 +1,7 @@
 """The base of every ModelAdmin in the portal."""
 
+from typing import ClassVar
+
 from django.contrib import admin
 from js_asset import Media
 
@@ -10,6 +12,9 @@ class PortalModelAdmin(admin.ModelAdmin):
     The rich-text editor loads through an inline ``<script type="importmap">``, which the
     Content-Security-Policy (script-src 'self' plus nonce) would otherwise block.
     """
+
+    class Media:
+        css: ClassVar = {"all": ("css/admin.css",)}
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)

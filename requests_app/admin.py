@@ -162,11 +162,11 @@ class OfficerEntryForm(forms.ModelForm):
 @admin.register(InformationRequest)
 class InformationRequestAdmin(AgencyScopedAdmin):
     doj_sees_all = False  # requesters' personal data stays with the handling agency
+    view_on_site = False
     form = OfficerEntryForm
     list_display = (
         "tracking_code",
-        "received_at",
-        "channel",
+        "received_on",
         "status",
         "priority",
         "due_display",
@@ -289,6 +289,10 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     # --- list columns --------------------------------------------------------------------------
+
+    @admin.display(description=_("received"), ordering="received_at")
+    def received_on(self, obj):
+        return timezone.localtime(obj.received_at).strftime("%d/%m/%Y")
 
     @admin.display(description=_("priority"), boolean=True, ordering="needs_assistance")
     def priority(self, obj):

@@ -61,7 +61,11 @@ class RequestForm(forms.ModelForm):
         validators=[validate_document],
     )
     # Honeypot: hidden from people by CSS and labelled for screen readers to leave empty.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     class Meta:
         model = InformationRequest
@@ -142,6 +146,13 @@ class MemberForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=150, required=False)
     id_number = forms.CharField(label=_("Identity document number"), max_length=20, required=False)
     reason = forms.CharField(label=_("Reason and purpose"), max_length=500, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        row = int(self.prefix.rsplit("-", 1)[-1]) + 1 if self.prefix else 1
+        for field in self.fields.values():
+            # The table's headers are hidden on phones: each input names itself.
+            field.widget.attrs["aria-label"] = f"{field.label} ({row})"
 
     def clean(self):
         cleaned = super().clean()

@@ -62,7 +62,10 @@ def file_from_token(token: str) -> ResponseFile | None:
 
 
 def rules_for_new_request():
-    return revision_in_force(timezone.localdate())
+    try:
+        return revision_in_force(timezone.localdate())
+    except LookupError:
+        return None
 
 
 # --- reminders ------------------------------------------------------------------------------

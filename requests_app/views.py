@@ -5,6 +5,8 @@ lost. The receipt and the tracking page show personal data only to the browser s
 submitted the request or proved the second factor.
 """
 
+import logging
+
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,6 +25,7 @@ from .forms import MemberFormSet, RequestForm, TrackForm, members_of
 from .models import InformationRequest, RequestEvent
 from .workflow import normalise_tracking_code
 
+logger = logging.getLogger(__name__)
 SESSION_CODES = "request_codes"  # codes this browser session may see
 SUBMISSIONS_PER_HOUR = 10
 LOOKUPS_PER_HOUR = 30
@@ -83,7 +86,13 @@ def submit(request):
     request_obj = form.save(commit=False)
     request_obj.channel = InformationRequest.Channel.ONLINE
     request_obj.catalog_entry = entry
-    services.submit_online(request_obj, members=members_of(members), attachments=form.attachments())
+    try:
+        services.submit_online(
+            request_obj, members=members_of(members), attachments=form.attachments()
+        )
+    except LookupError:  # no legal rule set in force: tell the citizen where else to go
+        logger.error("No legal rule set is in force; an online request was turned away.")
+        return render(request, "requests_app/unavailable.html", status=503)
     _grant(request, request_obj.tracking_code)
     return redirect("requests_app:receipt", code=request_obj.tracking_code)
 
@@ -102,7 +111,7 @@ def _form_page(request, form, members, entry, *, checked=False, status=200):
         "entry": entry,
         "checked": checked,
         "suggestions": _suggestions(form) if checked else [],
-        "rules": services.rules_for_new_request(),
+        "rules": services.rules_for_new_request(),  # None until a rule set is in force
     }
     return render(request, "requests_app/submit.html", context, status=status)
 

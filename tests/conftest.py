@@ -29,14 +29,23 @@ def _vietnamese():
 
 
 @pytest.fixture
-def role_groups(transactional_db):
-    """Re-create the groups of the data migrations, which a transactional test's flush removes.
+def migrated_data(transactional_db):
+    """Re-create what the data migrations made (role groups, forms of disclosure, the 2016 rule
+    set), which a transactional test's flush removes.
 
     (Serialized rollback cannot do it here: Playwright's event loop gives the test code another
     database connection object than the one the serialized data hangs on.)
     """
     importlib.import_module("agencies.migrations.0002_roles").create_roles(django_apps, None)
     importlib.import_module("catalogs.migrations.0003_roles").grant_permissions(django_apps, None)
+    disclosure_forms = "catalogs.migrations.0002_disclosure_methods_and_search_index"
+    importlib.import_module(disclosure_forms).create_forms(django_apps, None)
+    importlib.import_module("requests_app.migrations.0002_law_2016_rule_set").seed(
+        django_apps, None
+    )
+    importlib.import_module("requests_app.migrations.0003_roles").grant_permissions(
+        django_apps, None
+    )
 
 
 @pytest.fixture

@@ -162,7 +162,12 @@ class InformationRequest(NormalizedTextModel):
         blank=True,
         related_name="assigned_requests",
     )
-    version = models.PositiveIntegerField(default=1, editable=False)
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Changes at every step; guards against two officers acting at once."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -59,7 +59,7 @@ def phone(browser):
 
 
 @pytest.fixture
-def province(transactional_db, role_groups):
+def province(transactional_db, migrated_data):
     """A few agencies with everything a public page shows."""
     parent = factories.AgencyFactory(
         name="Sở Tư pháp tỉnh An Giang", website="https://stp.angiang.gov.vn"

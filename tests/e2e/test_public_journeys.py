@@ -111,3 +111,45 @@ def test_citizen_searches_the_catalog_without_accents_and_opens_the_document(
         "Báo cáo công khai dự toán ngân sách năm 2026"
     )
     assert phone.get_by_role("link", name="Toàn văn").is_visible()
+
+
+def test_citizen_sends_a_request_from_a_phone_without_javascript_and_tracks_it(
+    live_server, phone, province
+):
+    phone.goto(live_server.url + f"/yeu-cau/gui/?agency={province.slug}")
+    for field, value in (
+        ("full_name", "Nguyễn Thị Hoa"),
+        ("id_number", "091188004321"),
+        ("address", "Ấp Bình An, xã Tri Tôn"),
+        ("email", "hoa@example.com"),
+        ("information", "Dự toán ngân sách năm 2026"),
+        ("purpose", "Tìm hiểu chi tiêu công"),
+    ):
+        phone.locator(f"#id_{field}").fill(value)
+    phone.get_by_label("Gửi qua thư điện tử").check()
+
+    phone.get_by_role("button", name="Kiểm tra thông tin đã công khai").click()
+    assert phone.get_by_role(
+        "link", name="Báo cáo công khai dự toán ngân sách năm 2026"
+    ).is_visible()
+    phone.get_by_role("button", name="Gửi yêu cầu").click()
+
+    code = phone.locator(".receipt .code").inner_text()
+    phone.goto(live_server.url + "/yeu-cau/tra-cuu/")
+    phone.get_by_label("Mã tra cứu").fill(code)
+    phone.get_by_label("Địa chỉ thư điện tử, hoặc 4 số cuối của giấy tờ tùy thân").fill("4321")
+    phone.get_by_role("button", name="Xem yêu cầu").click()
+    assert phone.get_by_role("heading", level=1).inner_text() == f"Yêu cầu {code}"
+    assert phone.get_by_text("Đã tiếp nhận").first.is_visible()
+
+
+def test_request_pages_have_no_wcag_aa_violations(live_server, page, province):
+    axe = Axe()
+    problems = {}
+    for path in ("/yeu-cau/gui/", "/yeu-cau/tra-cuu/"):
+        page.goto(live_server.url + path)
+        results = axe.run(page, options=WCAG_AA)
+        if results.violations_count:
+            problems[path] = results.generate_report()
+
+    assert problems == {}

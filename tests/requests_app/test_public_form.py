@@ -266,3 +266,14 @@ def test_tracking_lookups_are_rate_limited(client, agency_a):
 )
 def test_odd_tracking_input_gives_a_normal_page(client, data):
     assert client.post(reverse("requests_app:track"), data).status_code == 200
+
+
+def test_without_a_rule_set_in_force_the_citizen_is_sent_elsewhere_not_crashed(client, agency_a):
+    from requests_app.models import LegalRuleSet
+
+    LegalRuleSet.objects.update(effective_from="2099-01-01")
+
+    assert client.get(reverse("requests_app:submit")).status_code == 200
+    response = _submit(client, agency_a)
+    assert response.status_code == 503
+    assert not InformationRequest.objects.exists()

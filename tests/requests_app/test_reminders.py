@@ -99,7 +99,7 @@ def test_an_extension_gives_a_new_reminder_for_the_new_deadline(
 
 
 @pytest.mark.worker
-def test_a_real_worker_reminds_each_request_once(live_worker, agency_a, role_groups):
+def test_a_real_worker_reminds_each_request_once(live_worker, agency_a, migrated_data):
     soon = factories.make_request(agency_a)
     officer = factories.OfficerFactory(agency=agency_a).user
     workflow.transition(soon, "accept", actor=officer, complexity="simple")
