@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -164,6 +165,12 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     doj_sees_all = False  # requesters' personal data stays with the handling agency
     view_on_site = False
     form = OfficerEntryForm
+    # People with disabilities first (Decree 13 Art 3), then the nearest deadline.
+    ordering = (
+        "-needs_assistance",
+        Coalesce("extended_due_on", "due_on").asc(nulls_last=True),
+        "-received_at",
+    )
     list_display = (
         "tracking_code",
         "received_on",

@@ -153,3 +153,17 @@ def test_request_pages_have_no_wcag_aa_violations(live_server, page, province):
             problems[path] = results.generate_report()
 
     assert problems == {}
+
+
+def test_with_javascript_the_form_suggests_published_entries_while_typing(
+    live_server, page, province
+):
+    page.goto(live_server.url + "/yeu-cau/gui/")
+
+    page.locator("#id_information").type("du toan ngan sach", delay=20)
+
+    suggestion = page.locator("#suggestions").get_by_role(
+        "link", name="Báo cáo công khai dự toán ngân sách năm 2026"
+    )
+    suggestion.wait_for(timeout=5000)
+    assert suggestion.is_visible()

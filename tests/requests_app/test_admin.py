@@ -237,3 +237,45 @@ def test_only_superusers_edit_rule_sets(client, officer_a, doj_user, superuser):
             client.get(reverse("admin:requests_app_legalruleset_changelist")).status_code
             == expected
         )
+
+
+def test_requests_from_people_needing_assistance_come_first(client, officer_a, agency_a):
+    factories.make_request(agency_a, full_name="Người thứ nhất")
+    assisted = factories.make_request(agency_a, full_name="Người khiếm thị", needs_assistance=True)
+    client.force_login(officer_a)
+
+    listing = client.get(reverse("admin:requests_app_informationrequest_changelist"))
+
+    assert listing.context["cl"].result_list[0].pk == assisted.pk
+
+
+def test_saving_a_rule_set_in_the_admin_records_a_revision(client, superuser):
+    from requests_app.models import LegalRuleSet
+
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:requests_app_legalruleset_add"),
+        {
+            "name": "Luật Tiếp cận thông tin (sửa đổi) 2026",
+            "law_reference": "Chưa xác nhận số hiệu",
+            "effective_from": "01/09/2026",
+            "time_limits-TOTAL_FORMS": "1",
+            "time_limits-INITIAL_FORMS": "0",
+            "time_limits-0-limit_group": "electronic",
+            "time_limits-0-complexity": "simple",
+            "time_limits-0-provide_days": "3",
+            "time_limits-0-provide_unit": "working",
+            "time_limits-0-extension_days": "0",
+            "time_limits-0-extension_unit": "working",
+            "refusal_grounds-TOTAL_FORMS": "0",
+            "refusal_grounds-INITIAL_FORMS": "0",
+            "revisions-TOTAL_FORMS": "0",
+            "revisions-INITIAL_FORMS": "0",
+        },
+    )
+
+    assert response.status_code == 302
+    rule_set = LegalRuleSet.objects.get(effective_from="2026-09-01")
+    revision = rule_set.revisions.get()
+    assert revision.saved_by == superuser
+    assert revision.data["time_limits"][0]["provide_days"] == 3
