@@ -91,6 +91,18 @@ class MemberInline(admin.TabularInline):
     extra = 0
     fields = ("full_name", "id_number", "reason")
 
+    def _sent_online(self, obj) -> bool:
+        return obj is not None and obj.channel == Channel.ONLINE
+
+    def has_add_permission(self, request, obj=None):
+        return not self._sent_online(obj) and super().has_add_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return not self._sent_online(obj) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return not self._sent_online(obj) and super().has_delete_permission(request, obj)
+
 
 class AttachmentInline(admin.TabularInline):
     model = RequestAttachment
@@ -276,6 +288,9 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         if obj is not None:
             # Once recorded, how and when it arrived is part of the legal record.
             fields = (*fields, "channel", "received_at")
+        if obj is not None and obj.channel == Channel.ONLINE:
+            # What the citizen signed and sent online is kept as sent.
+            fields = (*fields, *PUBLIC_FIELDS)
         return fields
 
     def save_model(self, request, obj, form, change):

@@ -279,3 +279,15 @@ def test_saving_a_rule_set_in_the_admin_records_a_revision(client, superuser):
     revision = rule_set.revisions.get()
     assert revision.saved_by == superuser
     assert revision.data["time_limits"][0]["provide_days"] == 3
+
+
+def test_what_a_citizen_sent_online_cannot_be_rewritten_by_an_officer(client, officer_a, agency_a):
+    req = factories.make_request(agency_a, information="Kế hoạch sử dụng đất 2026")
+    client.force_login(officer_a)
+
+    url = reverse("admin:requests_app_informationrequest_change", args=[req.pk])
+    form = client.get(url).context["adminform"].form
+
+    assert "information" not in form.fields
+    assert "full_name" not in form.fields
+    assert "assigned_to" in form.fields
