@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import compliance
 from portal.fields import WebAddressField
+from portal.files import stored_name
 from portal.richtext import RichTextField
 from portal.text import NormalizedTextModel, fold
 from portal.validators import validate_pdf
@@ -172,7 +173,7 @@ class FocalPoint(NormalizedTextModel):
 
 
 def regulation_upload_to(instance, filename):
-    return f"regulations/{instance.agency_id}/{filename}"
+    return stored_name(f"regulations/{instance.agency_id}", filename)
 
 
 class InternalRegulation(NormalizedTextModel):

@@ -43,10 +43,20 @@ COLUMNS = (
 )
 
 
+# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def rows(queryset, request_base: str):
     yield [str(header) for header, _getter in COLUMNS]
     for number, entry in enumerate(queryset.iterator(chunk_size=CHUNK), start=1):
-        values = [getter(entry) if getter else "" for _header, getter in COLUMNS]
+        values = [_inert(getter(entry)) if getter else "" for _header, getter in COLUMNS]
         values[0] = number
         values[-1] = request_base + entry.get_absolute_url()
         yield values

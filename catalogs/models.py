@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from portal.fields import WebAddressField
+from portal.files import stored_name
 from portal.text import NormalizedTextModel, fold
 from portal.validators import validate_document
 from portal.workdays import add_working_days
@@ -228,7 +229,7 @@ class CatalogEntry(NormalizedTextModel):
 
 
 def entry_file_upload_to(instance, filename):
-    return f"catalogs/{instance.entry.agency_id}/{instance.entry_id}/{PurePath(filename).name}"
+    return stored_name(f"catalogs/{instance.entry.agency_id}/{instance.entry_id}", filename)
 
 
 class CatalogFile(NormalizedTextModel):

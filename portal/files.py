@@ -5,12 +5,15 @@ published document, or the admin view scoped to the officer's agency) and then s
 """
 
 import mimetypes
+import uuid
 from pathlib import PurePath
 
 from django import forms
 from django.http import FileResponse, Http404
 from django.urls import reverse
-from django.utils.text import get_valid_filename
+from django.utils.text import get_valid_filename, slugify
+
+from portal.text import fold
 
 
 def serve_file(field_file, *, download_name: str | None = None) -> FileResponse:
@@ -49,3 +52,15 @@ class ScopedFileInput(forms.ClearableFileInput):
         return context
 
     template_name = "portal/widgets/scoped_file_input.html"
+
+
+def stored_name(folder: str, filename: str) -> str:
+    """A short, unique, ASCII file name that keeps a readable stem and the extension.
+
+    Browsers send names of any length and script; a Vietnamese name of 120 characters is over
+    the file system's 255-byte limit. The original name is never trusted as a path.
+    """
+    path = PurePath(filename)
+    suffix = "".join(ch for ch in path.suffix.lower() if ch.isalnum() or ch == ".")[:10]
+    stem = slugify(fold(path.stem))[:60].strip("-") or "tep"
+    return f"{folder}/{uuid.uuid4().hex[:8]}-{stem}{suffix}"

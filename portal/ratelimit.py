@@ -10,21 +10,36 @@ from django.core.cache import cache
 
 def client_address(request) -> str:
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
-        # Behind the project's reverse proxy the first forwarded address is the client.
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
+        # Behind the project's reverse proxy: the right-most address is the one the proxy saw;
+        # anything to its left was sent by the client and could be anything.
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        if forwarded[-1]:
+            return forwarded[-1]
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def allow(request, bucket: str, *, limit: int, window_seconds: int) -> bool:
     """Count one hit for this client; False once it exceeds ``limit`` in the window."""
-    key = f"ratelimit:{bucket}:{client_address(request)}"
+    name = f"{bucket}:{client_address(request)}"
+    return allow_key(name, limit=limit, window_seconds=window_seconds)
+
+
+def allow_key(name: str, *, limit: int, window_seconds: int) -> bool:
+    """Count one hit for ``name`` (a client, a tracking code…); False once over ``limit``."""
+    return record_hit(name, window_seconds=window_seconds) <= limit
+
+
+def record_hit(name: str, *, window_seconds: int) -> int:
+    """Count one hit for ``name`` in its window and return the count so far."""
+    key = f"ratelimit:{name}"
     if cache.add(key, 1, timeout=window_seconds):
-        return True
+        return 1
     try:
-        hits = cache.incr(key)
+        return cache.incr(key)
     except ValueError:  # expired between add and incr
         cache.add(key, 1, timeout=window_seconds)
-        return True
-    return hits <= limit
+        return 1
+
+
+def hits(name: str) -> int:
+    return cache.get(f"ratelimit:{name}", 0)

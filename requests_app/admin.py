@@ -46,7 +46,7 @@ from .models import (
     RuleSetRevision,
     TimeLimit,
 )
-from .models.rules import record_revision
+from .models.rules import record_revision, revision_in_force
 from .tasks import DUE_SOON_WORKING_DAYS
 
 
@@ -81,15 +81,13 @@ class AssignedFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() == "none":
             return queryset.filter(assigned_to__isnull=True)
-        if self.value() and self.value().isdigit():
+        if self.value() and self.value().isascii() and self.value().isdigit():
             return queryset.filter(assigned_to_id=self.value())
         return queryset
 
 
-class MemberInline(admin.TabularInline):
-    model = RequestMember
-    extra = 0
-    fields = ("full_name", "id_number", "reason")
+class KeptAsSentOnline:
+    """Inline rows a citizen sent with the online form are kept as sent."""
 
     def _sent_online(self, obj) -> bool:
         return obj is not None and obj.channel == Channel.ONLINE
@@ -104,7 +102,13 @@ class MemberInline(admin.TabularInline):
         return not self._sent_online(obj) and super().has_delete_permission(request, obj)
 
 
-class AttachmentInline(admin.TabularInline):
+class MemberInline(KeptAsSentOnline, admin.TabularInline):
+    model = RequestMember
+    extra = 0
+    fields = ("full_name", "id_number", "reason")
+
+
+class AttachmentInline(KeptAsSentOnline, admin.TabularInline):
     model = RequestAttachment
     extra = 0
     fields = ("kind", "file", "uploaded_at")
@@ -170,6 +174,18 @@ class OfficerEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "channel" in self.fields:
             self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.ONLINE]
+
+    def clean_received_at(self):
+        received_at = self.cleaned_data["received_at"]
+        if received_at > timezone.now():
+            raise forms.ValidationError(_("A request cannot be received in the future."))
+        try:
+            revision_in_force(timezone.localdate(received_at))
+        except LookupError as error:
+            raise forms.ValidationError(
+                _("No legal rule set was in force on that date; check the date received.")
+            ) from error
+        return received_at
 
 
 @admin.register(InformationRequest)

@@ -17,7 +17,7 @@ from agencies.models import Agency
 from catalogs.models import CatalogEntry
 from catalogs.search import search
 from portal.files import serve_file
-from portal.ratelimit import allow
+from portal.ratelimit import allow, hits, record_hit
 
 from . import deadlines, services
 from .choices import Status
@@ -29,6 +29,9 @@ logger = logging.getLogger(__name__)
 SESSION_CODES = "request_codes"  # codes this browser session may see
 SUBMISSIONS_PER_HOUR = 10
 LOOKUPS_PER_HOUR = 30
+# The second factor may be 4 digits: a code locks after a few wrong answers, whatever address
+# they come from, so guessing them takes years.
+WRONG_ANSWERS_PER_CODE_PER_DAY = 5
 SUGGESTIONS = 5
 
 
@@ -45,7 +48,7 @@ def _initial(request) -> tuple[dict, CatalogEntry | None]:
     """Prefill from ?agency=<slug> or ?entry=<id> (the links on agency and entry pages)."""
     initial, entry = {}, None
     entry_id = request.GET.get("entry", "")
-    if entry_id.isdigit():
+    if entry_id.isascii() and entry_id.isdigit():
         entry = CatalogEntry.objects.public().select_related("agency").filter(pk=entry_id).first()
     if entry:
         initial["agency"] = entry.agency
@@ -155,8 +158,14 @@ def _lookup(code: str, secret: str) -> InformationRequest | None:
     request_obj = InformationRequest.objects.filter(
         tracking_code=normalise_tracking_code(code)
     ).first()
-    if request_obj and services.matches_second_factor(request_obj, secret):
+    if request_obj is None:
+        return None
+    wrong_answers = f"track-code:{request_obj.tracking_code}"
+    if hits(wrong_answers) >= WRONG_ANSWERS_PER_CODE_PER_DAY:
+        return None  # locked for the day: the same message as any other miss
+    if services.matches_second_factor(request_obj, secret):
         return request_obj
+    record_hit(wrong_answers, window_seconds=24 * 3600)
     return None
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency
 from catalogs.models import CatalogEntry
+from portal.files import stored_name
 from portal.text import NormalizedTextModel
 from portal.validators import validate_document
 
@@ -259,7 +260,7 @@ class RequestMember(NormalizedTextModel):
 
 
 def attachment_upload_to(instance, filename):
-    return f"requests/{instance.request.agency_id}/{instance.request_id}/{PurePath(filename).name}"
+    return stored_name(f"requests/{instance.request.agency_id}/{instance.request_id}", filename)
 
 
 class RequestAttachment(models.Model):
@@ -345,7 +346,7 @@ class RequestRefusal(models.Model):
 
 
 def response_upload_to(instance, filename):
-    return f"responses/{instance.request.agency_id}/{instance.request_id}/{PurePath(filename).name}"
+    return stored_name(f"responses/{instance.request.agency_id}/{instance.request_id}", filename)
 
 
 class ResponseFile(models.Model):

@@ -146,3 +146,14 @@ def test_the_json_detail_lists_only_public_files(client, catalog):
     assert [f["url"].split("testserver")[1] for f in data["files"]] == [
         catalog["files"]["visible"].get_absolute_url()
     ]
+
+
+def test_exported_cells_never_start_a_formula(client, agency_a):
+    factories.CatalogEntryFactory(agency=agency_a, title='=HYPERLINK("http://evil.example","x")')
+
+    csv_text = _text(client.get(reverse("catalogs:export_csv")))
+    workbook = load_workbook(io.BytesIO(_text_bytes(client.get(reverse("catalogs:export_xlsx")))))
+    cells = [c for row in workbook.active.iter_rows(values_only=True) for c in row if c]
+
+    assert "'=HYPERLINK" in csv_text
+    assert not any(str(c).startswith("=") for c in cells)

@@ -291,3 +291,29 @@ def test_what_a_citizen_sent_online_cannot_be_rewritten_by_an_officer(client, of
     assert "information" not in form.fields
     assert "full_name" not in form.fields
     assert "assigned_to" in form.fields
+
+
+@pytest.mark.parametrize(
+    ("day", "message"), [("01/01/2000", "bộ quy tắc"), ("01/01/2030", "tương lai")]
+)
+def test_an_impossible_date_received_is_explained(client, officer_a, day, message):
+    client.force_login(officer_a)
+
+    response = client.post(
+        reverse("admin:requests_app_informationrequest_add"),
+        {"channel": "post", "received_at_0": day, "received_at_1": "10:00"},
+    )
+
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not InformationRequest.objects.exists()
+
+
+def test_the_assigned_filter_ignores_odd_values(client, officer_a):
+    client.force_login(officer_a)
+
+    response = client.get(
+        reverse("admin:requests_app_informationrequest_changelist"), {"assigned": "²"}
+    )
+
+    assert response.status_code == 200

@@ -277,3 +277,70 @@ def test_without_a_rule_set_in_force_the_citizen_is_sent_elsewhere_not_crashed(c
     response = _submit(client, agency_a)
     assert response.status_code == 503
     assert not InformationRequest.objects.exists()
+
+
+def test_an_odd_digit_in_the_entry_link_gives_a_normal_page(client):
+    assert client.get(reverse("requests_app:submit"), {"entry": "²"}).status_code == 200
+
+
+def test_a_very_long_vietnamese_file_name_is_stored_safely(client, agency_a):
+    upload = factories.pdf_file("ệ" * 120 + ".pdf")
+
+    response = _submit(
+        client,
+        agency_a,
+        requester_kind="representative",
+        represented_name="Cháu An",
+        represented_relation="Cha",
+        representation_file=upload,
+    )
+
+    assert response.status_code == 302
+    stored = RequestAttachment.objects.get().file.name
+    assert len(stored.encode()) < 200
+    assert stored.endswith(".pdf")
+
+
+def test_a_tracking_code_locks_after_five_wrong_answers_from_any_address(client, agency_a):
+    request_obj = factories.make_request(agency_a, id_number="091088001234")
+    track = reverse("requests_app:track")
+    for n in range(5):
+        client.post(
+            track,
+            {"code": request_obj.tracking_code, "secret": f"{n:04d}"},
+            REMOTE_ADDR=f"10.0.0.{n}",
+        )
+
+    right_answer = client.post(
+        track, {"code": request_obj.tracking_code, "secret": "1234"}, REMOTE_ADDR="10.0.0.99"
+    )
+
+    assert right_answer.status_code == 200  # refused for today, with the usual message
+    assert "Không có yêu cầu nào khớp" in right_answer.content.decode()
+
+
+def test_the_rightful_requester_may_look_as_often_as_they_like(client, agency_a):
+    request_obj = factories.make_request(agency_a, id_number="091088001234")
+
+    statuses = [
+        client.post(
+            reverse("requests_app:track"), {"code": request_obj.tracking_code, "secret": "1234"}
+        ).status_code
+        for _ in range(8)
+    ]
+
+    assert statuses == [302] * 8
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(client, agency_a, settings):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    url = reverse("requests_app:submit")
+    statuses = [
+        client.post(
+            url, _form(agency_a), headers={"x-forwarded-for": f"1.2.3.{n}, 203.0.113.9"}
+        ).status_code
+        for n in range(11)
+    ]
+
+    assert statuses[:10] == [302] * 10
+    assert statuses[10] == 429
