@@ -60,9 +60,32 @@ class AgencyAdmin(AgencyScopedAdmin):
         (None, {"fields": ("name", "short_name", "slug", "kind", "parent", "administrative_code")}),
         (_("Contacts"), {"fields": ("address", ("phone", "fax"), "email", "website")}),
         (_("Status"), {"fields": ("is_active", "successor", "area_rate")}),
+        (
+            _("Official notices"),
+            {
+                "fields": (
+                    "superior_body",
+                    ("document_code", "place_name"),
+                    ("signer_title", "signer_name"),
+                    "payment_instructions",
+                )
+            },
+        ),
     )
     # What an officer may keep current on their own agency's profile (Law Art 17(1)(m)).
-    officer_editable_fields = ("address", "phone", "fax", "email", "website")
+    officer_editable_fields = (
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        "superior_body",
+        "document_code",
+        "place_name",
+        "signer_title",
+        "signer_name",
+        "payment_instructions",
+    )
 
     def get_queryset(self, request):
         return (

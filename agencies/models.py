@@ -74,6 +74,39 @@ class Agency(NormalizedTextModel):
         help_text=_("Share of the Circular 46/2018/TT-BTC cost table charged by this agency."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    # What official notices carry (Decree 30/2020/NĐ-CP Art 8; LEGAL §5.5).
+    superior_body = models.CharField(
+        _("governing body"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "Printed above the agency's name on notices, e.g. ỦY BAN NHÂN DÂN TỈNH AN GIANG."
+        ),
+    )
+    document_code = models.CharField(
+        _("symbol on documents"),
+        max_length=20,
+        blank=True,
+        help_text=_('Abbreviation in document numbers, e.g. "STP" in "05/TB-STP".'),
+    )
+    place_name = models.CharField(
+        _("place name on documents"),
+        max_length=100,
+        blank=True,
+        help_text=_('The place in the date line, e.g. "Rạch Giá".'),
+    )
+    signer_title = models.CharField(
+        _("signer's position"), max_length=100, blank=True, help_text=_("e.g. GIÁM ĐỐC")
+    )
+    signer_name = models.CharField(_("signer's name"), max_length=150, blank=True)
+    payment_instructions = models.TextField(
+        _("how to pay access costs"),
+        blank=True,
+        help_text=_(
+            "The tax authority managing the revenue and the State Treasury receiving it "
+            "(Circular 46/2018/TT-BTC Art 4), printed on form 03."
+        ),
+    )
     search_text = models.TextField(editable=False, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -6,7 +6,6 @@ from itertools import pairwise
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -15,6 +14,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from portal.mail import queue_mail
 from portal.roles import FOCAL_POINT_OFFICERS
 
 from .models import Agency, InternalRegulation, Officer
@@ -85,12 +85,12 @@ def create_officer(
             user=user, agency=agency, full_name=full_name, position=position, phone=phone
         )
         if set_password_url_base:
-            transaction.on_commit(lambda: send_welcome_email(officer, set_password_url_base))
+            send_welcome_email(officer, set_password_url_base)
     return officer
 
 
 def send_welcome_email(officer: Officer, url_base: str) -> None:
-    """E-mail the officer a one-time link to set their password (sent in Vietnamese)."""
+    """Queue the officer's one-time link to set their password (sent in Vietnamese)."""
     user = officer.user
     path = reverse(
         "password_reset_confirm",
@@ -103,4 +103,4 @@ def send_welcome_email(officer: Officer, url_base: str) -> None:
     with translation.override("vi"):
         subject = render_to_string("agencies/email/officer_welcome_subject.txt", context).strip()
         body = render_to_string("agencies/email/officer_welcome_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+    queue_mail(key=f"officer-welcome:{officer.pk}", to=[user.email], subject=subject, body=body)

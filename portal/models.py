@@ -34,3 +34,29 @@ class CalendarDay(NormalizedTextModel):
 
     def __str__(self):
         return f"{self.date:%d/%m/%Y}: {self.note}"
+
+
+class OutboxMessage(models.Model):
+    """An e-mail waiting to be sent, written in the same transaction as what it reports.
+
+    A Celery task sends it after commit; if the broker is down then, the periodic flush sends it
+    when the broker is back. ``key`` makes queuing idempotent and ``sent_at`` makes sending so.
+    """
+
+    key = models.CharField(_("key"), max_length=100, unique=True)
+    to = models.JSONField(_("recipients"))
+    subject = models.CharField(_("subject"), max_length=255)
+    body = models.TextField(_("body"))
+    created_at = models.DateTimeField(_("queued"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    last_error = models.TextField(_("last error"), blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ("-created_at",)
+        indexes = (models.Index(fields=("sent_at", "created_at"), name="outbox_pending"),)
+
+    def __str__(self):
+        return self.subject

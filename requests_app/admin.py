@@ -27,16 +27,19 @@ from agencies.models import Officer
 from portal.admin_base import PortalModelAdmin
 from portal.admin_scoping import AgencyScopedAdmin
 from portal.files import ScopedFileInput, serve_file
+from portal.pdf import PdfUnavailable
 from portal.roles import officer_agency_id
 from portal.workdays import WorkingCalendar
 
-from . import workflow
+from . import fees, notices, workflow
 from .choices import RUNNING, Channel
 from .deadlines import explain_request
-from .forms import PUBLIC_FIELDS, TransitionForm
+from .forms import PUBLIC_FIELDS, FeeItemLineForm, PostageForm, TransitionForm
 from .models import (
+    FeeItem,
     InformationRequest,
     LegalRuleSet,
+    Notice,
     RefusalGround,
     RequestAttachment,
     RequestEvent,
@@ -145,6 +148,22 @@ class EventInline(admin.TabularInline):
         return False  # events are written by the workflow only
 
 
+class NoticeInline(admin.TabularInline):
+    model = Notice
+    extra = 0
+    fields = ("reference_link", "kind", "issued_on", "signer_name", "issued_by")
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False  # issued through the "issue a notice" buttons
+
+    @admin.display(description=_("number"))
+    def reference_link(self, notice):
+        url = reverse("admin:requests_app_notice_download", args=[notice.pk])
+        return format_html('<a href="{}">{}</a>', url, notice.reference)
+
+
 class RefusalInline(admin.TabularInline):
     model = RequestRefusal
     extra = 0
@@ -213,7 +232,14 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     search_fields = ("tracking_code", "full_name", "information")
     autocomplete_fields = ("agency", "catalog_entry")
     date_hierarchy = "received_at"
-    inlines = (MemberInline, AttachmentInline, ResponseFileInline, RefusalInline, EventInline)
+    inlines = (
+        MemberInline,
+        AttachmentInline,
+        ResponseFileInline,
+        NoticeInline,
+        RefusalInline,
+        EventInline,
+    )
     readonly_fields = (
         "tracking_code",
         "status",
@@ -369,6 +395,21 @@ class InformationRequestAdmin(AgencyScopedAdmin):
                 name="requests_app_informationrequest_transition",
             ),
             path(
+                "<int:pk>/costs/",
+                self.admin_site.admin_view(self.costs_view),
+                name="requests_app_informationrequest_costs",
+            ),
+            path(
+                "<int:pk>/notice/<str:kind>/",
+                self.admin_site.admin_view(self.issue_notice_view),
+                name="requests_app_informationrequest_notice",
+            ),
+            path(
+                "notice/<int:pk>/",
+                self.admin_site.admin_view(self.download_notice),
+                name="requests_app_notice_download",
+            ),
+            path(
                 "attachment/<int:pk>/",
                 self.admin_site.admin_view(self.download_attachment),
                 name="requests_app_attachment_download",
@@ -384,6 +425,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and self.has_change_permission(request, obj):
             context["transitions"] = workflow.available(obj)
+            context["notice_kinds"] = notices.allowed_kinds(obj)
             context["deadline_periods"] = explain_request(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
@@ -429,11 +471,68 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         }
         return TemplateResponse(request, "admin/requests_app/transition.html", context)
 
-    def _file_of(self, request, model, pk):
+    def issue_notice_view(self, request, pk, kind):
+        request_obj = self.get_object(request, str(pk))
+        if not self.has_change_permission(request, request_obj) or request.method != "POST":
+            raise PermissionDenied
+        change_url = reverse("admin:requests_app_informationrequest_change", args=[pk])
+        try:
+            notice = notices.issue(request_obj, kind, actor=request.user)
+        except (notices.NoticeError, PdfUnavailable) as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(
+                request, _("Notice %(number)s issued.") % {"number": notice.reference}
+            )
+        return HttpResponseRedirect(change_url)
+
+    def download_notice(self, request, pk):
+        return self._file_of(request, Notice, pk, field="pdf")
+
+    def costs_view(self, request, pk):
+        """The itemised costs of Circular 46/2018 for this request (form 03's cost lines)."""
+        request_obj = self.get_object(request, str(pk))
+        if not self.has_change_permission(request, request_obj):
+            raise PermissionDenied
+        item_form = FeeItemLineForm(request.POST if "_add_item" in request.POST else None)
+        postage_form = PostageForm(request.POST if "_add_postage" in request.POST else None)
+        if request.method == "POST":
+            try:
+                self._change_costs(request, request_obj, item_form, postage_form)
+            except fees.FeeError as error:
+                self.message_user(request, str(error), messages.ERROR)
+            else:
+                if not (item_form.errors or postage_form.errors):
+                    return HttpResponseRedirect(request.path)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": request_obj,
+            "title": _("Costs"),
+            "lines": request_obj.fee_lines.select_related("item"),
+            "total": fees.total(request_obj),
+            "editable": request_obj.status in fees.EDITABLE_IN,
+            "item_form": item_form,
+            "postage_form": postage_form,
+        }
+        return TemplateResponse(request, "admin/requests_app/costs.html", context)
+
+    def _change_costs(self, request, request_obj, item_form, postage_form):
+        if "_remove" in request.POST:
+            line = request_obj.fee_lines.filter(pk=request.POST.get("_remove", "")).first()
+            if line is not None:
+                fees.remove_line(line)
+        elif "_add_item" in request.POST and item_form.is_valid():
+            data = item_form.cleaned_data
+            fees.add_item(request_obj, data["item"], data["quantity"], data["size"])
+        elif "_add_postage" in request.POST and postage_form.is_valid():
+            fees.add_postage(request_obj, postage_form.cleaned_data["postage"])
+
+    def _file_of(self, request, model, pk, field="file"):
         attached = get_object_or_404(
             model.objects.filter(request__in=self.get_queryset(request)), pk=pk
         )
-        return serve_file(attached.file)
+        return serve_file(getattr(attached, field))
 
     def download_attachment(self, request, pk):
         return self._file_of(request, RequestAttachment, pk)
@@ -528,3 +627,11 @@ class LegalRuleSetAdmin(SuperuserOnly, PortalModelAdmin):
         super().save_related(request, form, formsets, change)
         # Every saved state is kept; requests received from now on pin this one.
         record_revision(form.instance, actor=request.user)
+
+
+@admin.register(FeeItem)
+class FeeItemAdmin(SuperuserOnly, PortalModelAdmin):
+    """The Circular 46/2018 table: amounts are data a superuser corrects, never code."""
+
+    list_display = ("code", "name", "unit", "unit_price", "sizes_apply", "is_active")
+    list_editable = ("is_active",)

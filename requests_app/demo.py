@@ -10,8 +10,8 @@ from django.utils import timezone
 from agencies.demo import demo_pdf
 from agencies.models import Agency
 
-from . import workflow
-from .models import InformationRequest, ResponseFile
+from . import fees, workflow
+from .models import FeeItem, InformationRequest, ResponseFile
 
 REQUESTERS = [
     (
@@ -66,8 +66,9 @@ def _seed_agency(agency, officer) -> int:
             "in_person",
             [
                 ("accept", {"complexity": "complex"}),
-                ("ask_payment", {"fee_amount": 36_000, "payment_due_on": today}),
-                ("payment_received", {}),
+                ("_costs", {}),
+                ("ask_payment", {"payment_due_on": today}),
+                ("payment_received", {"paid_amount": 36_000, "paid_on": today}),
                 ("provide_full", {"note": "Thông tin được gửi kèm theo đây."}),
             ],
         ),
@@ -108,6 +109,9 @@ def _seed_agency(agency, officer) -> int:
         )
         workflow.open_request(request_obj, actor=officer if channel != "online" else None)
         for name_, params in steps:
+            if name_ == "_costs":  # 12 A4 photocopies at the agency's rate
+                fees.add_item(request_obj, FeeItem.objects.get(code="1.1"), 12)
+                continue
             if name_ == "accept":
                 params = {**params, "valid_on": timezone.localdate(received)}
             if name_ == "provide_full":

@@ -203,8 +203,10 @@ class TransitionForm(forms.Form):
     responsible_agency_name = forms.CharField(
         label=_("or, if it is not in the portal, its name"), max_length=255, required=False
     )
-    fee_amount = forms.IntegerField(label=_("Cost (VND)"), min_value=1, max_value=10**10)
     payment_due_on = forms.DateField(label=_("Pay by"))
+    paid_amount = forms.IntegerField(label=_("Amount paid (VND)"), min_value=1, max_value=10**10)
+    paid_on = forms.DateField(label=_("Paid on"))
+    receipt_reference = forms.CharField(label=_("Receipt number"), max_length=100, required=False)
     extension_reason = forms.CharField(label=_("Reason for the extension"), widget=forms.Textarea)
     new_due_on = forms.DateField(
         label=_("New deadline"),
@@ -251,3 +253,22 @@ class TransitionForm(forms.Form):
             subtype = data.pop("art6_subtype", "")
             data["grounds"] = [{"code": code, "art6_subtype": subtype} for code in data["grounds"]]
         return data
+
+
+class FeeItemLineForm(forms.Form):
+    item = forms.ModelChoiceField(label=_("Item of the fee table"), queryset=None)
+    quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=100_000)
+    size = forms.TypedChoiceField(
+        label=_("Paper size"), coerce=int, choices=(), initial=1, required=False, empty_value=1
+    )
+
+    def __init__(self, *args, **kwargs):
+        from .models import FeeItem, PaperSize
+
+        super().__init__(*args, **kwargs)
+        self.fields["item"].queryset = FeeItem.objects.filter(is_active=True)
+        self.fields["size"].choices = PaperSize.choices
+
+
+class PostageForm(forms.Form):
+    postage = forms.IntegerField(label=_("Postage (VND)"), min_value=1, max_value=10_000_000)

@@ -3,16 +3,23 @@
 import hmac
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from agencies.models import Officer
+from portal.mail import queue_mail
 
 from . import workflow
-from .models import InformationRequest, Reminder, RequestAttachment, RequestMember, ResponseFile
+from .models import (
+    InformationRequest,
+    Notice,
+    Reminder,
+    RequestAttachment,
+    RequestMember,
+    ResponseFile,
+)
 from .models.rules import revision_in_force
 
 # Links to provided files stop working after this long; the tracking page makes fresh ones.
@@ -44,21 +51,28 @@ def matches_second_factor(request_obj: InformationRequest, secret: str) -> bool:
     return any(hmac.compare_digest(expected, given) for expected, given in candidates)
 
 
-def download_token(response_file: ResponseFile) -> str:
-    return _signer.sign(f"{response_file.pk}:{response_file.request.tracking_code}")
+# What a requester may download: the files provided, and the notices sent to them.
+_DOWNLOADABLE = {"file": (ResponseFile, "file"), "notice": (Notice, "pdf")}
 
 
-def file_from_token(token: str) -> ResponseFile | None:
+def download_token(obj: ResponseFile | Notice) -> str:
+    kind = "notice" if isinstance(obj, Notice) else "file"
+    return _signer.sign(f"{kind}:{obj.pk}:{obj.request.tracking_code}")
+
+
+def file_from_token(token: str):
+    """The stored file a signed, unexpired token points to, or None."""
     try:
         value = _signer.unsign(token, max_age=DOWNLOAD_LINK_SECONDS)
     except (BadSignature, SignatureExpired):
         return None
-    pk, _sep, code = value.partition(":")
-    return (
-        ResponseFile.objects.select_related("request")
-        .filter(pk=pk, request__tracking_code=code)
-        .first()
-    )
+    kind, _sep, rest = value.partition(":")
+    pk, _sep, code = rest.partition(":")
+    if kind not in _DOWNLOADABLE or not pk.isdigit():
+        return None
+    model, field = _DOWNLOADABLE[kind]
+    obj = model.objects.filter(pk=pk, request__tracking_code=code).first()
+    return getattr(obj, field) if obj else None
 
 
 def rules_for_new_request():
@@ -78,8 +92,8 @@ def remind(request_obj: InformationRequest, kind: str, due_on) -> bool:
         reminder, created = Reminder.objects.get_or_create(
             request=request_obj, kind=kind, due_on=due_on, defaults={"recipients": recipients}
         )
-        if created and recipients:
-            transaction.on_commit(lambda: _send_reminder(reminder.pk))
+        if created:
+            _queue_reminder(reminder)
     return created
 
 
@@ -90,10 +104,9 @@ def _recipients(request_obj) -> list[str]:
     return sorted(officers.exclude(user__email="").values_list("user__email", flat=True))
 
 
-def _send_reminder(reminder_pk: int) -> None:
-    reminder = Reminder.objects.select_related("request__agency").get(pk=reminder_pk)
+def _queue_reminder(reminder) -> None:
     context = {"reminder": reminder, "request": reminder.request, "site": settings.PORTAL_SITE_URL}
     with translation.override("vi"):
         subject = render_to_string("requests_app/email/reminder_subject.txt", context).strip()
         body = render_to_string("requests_app/email/reminder_body.txt", context)
-    send_mail(subject, body, None, reminder.recipients)
+    queue_mail(key=f"reminder:{reminder.pk}", to=reminder.recipients, subject=subject, body=body)

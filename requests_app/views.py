@@ -126,6 +126,7 @@ def _request_for_session(request, code: str) -> InformationRequest:
         InformationRequest.objects.select_related("agency", "rule_revision").prefetch_related(
             "response_files",
             "refusals",
+            "notices",
             Prefetch("events", queryset=RequestEvent.objects.order_by("at", "pk")),
         ),
         tracking_code=code,
@@ -180,13 +181,14 @@ def status(request, code):
         "events": request_obj.events.all(),
         "periods": deadlines.explain_request(request_obj),
         "files": files,
+        "notices": [(n, services.download_token(n)) for n in request_obj.notices.all()],
     }
     return render(request, "requests_app/status.html", context)
 
 
 @require_safe
 def download(request, token):
-    response_file = services.file_from_token(token)
-    if response_file is None:
+    stored = services.file_from_token(token)
+    if stored is None:
         raise Http404
-    return serve_file(response_file.file)
+    return serve_file(stored)

@@ -18,10 +18,11 @@ from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
 
-from . import deadlines
+from . import deadlines, fees
 from .choices import ANSWERED, OPEN, RUNNING, Art6Subtype, Complexity, Status
-from .models import InformationRequest, RequestEvent, RequestRefusal
+from .models import InformationRequest, Payment, RequestEvent, RequestRefusal
 from .models.rules import revision_in_force
+from .notifications import tell_requester
 
 
 class WorkflowError(Exception):
@@ -110,7 +111,7 @@ TRANSITIONS = {
             S.AWAITING_PAYMENT,
             True,
             "Law Art 12, Art 27; Circular 46/2018/TT-BTC Art 4",
-            ("fee_amount", "payment_due_on", "note"),
+            ("payment_due_on", "note"),
         ),
         Transition(
             "payment_received",
@@ -119,6 +120,7 @@ TRANSITIONS = {
             None,
             False,
             "Decree 13 Art 13",
+            ("paid_amount", "paid_on", "receipt_reference"),
         ),
         Transition(
             "extend",
@@ -216,7 +218,7 @@ def open_request(request: InformationRequest, *, actor=None, note: str = "") -> 
             if not InformationRequest.objects.filter(tracking_code=request.tracking_code).exists():
                 break
         request.save()
-        return RequestEvent.objects.create(
+        event = RequestEvent.objects.create(
             request=request,
             actor=actor,
             action="submit",
@@ -225,6 +227,8 @@ def open_request(request: InformationRequest, *, actor=None, note: str = "") -> 
             note=note,
             notify_requester=True,  # form 02, the receipt
         )
+        tell_requester(event)
+        return event
 
 
 # --- transitions ----------------------------------------------------------------------------
@@ -257,7 +261,7 @@ def transition(
             )
         if name in NOTE_REQUIRED and not note.strip():
             raise WorkflowError(_("Write the message the requester will receive."))
-        data = HANDLERS.get(name, _no_effect)(current, **params) or {}
+        data = HANDLERS.get(name, _no_effect)(current, actor=actor, **params) or {}
         previous = current.status
         current.status = rule.target or (S.EXTENDED if current.extended_due_on else S.VALID)
         current.version += 1
@@ -273,6 +277,7 @@ def transition(
             notify_requester=rule.notify,
             data=data,
         )
+        tell_requester(event)
     request.refresh_from_db()
     return event
 
@@ -313,14 +318,43 @@ def _redirect(
     return {"to": responsible_agency.name if responsible_agency else responsible_agency_name}
 
 
-def _ask_payment(request, *, fee_amount: int, payment_due_on: datetime.date, **_params):
-    if not isinstance(fee_amount, int) or fee_amount <= 0:
-        raise WorkflowError(_("The cost must be a positive amount in đồng."))
+def _ask_payment(request, *, payment_due_on: datetime.date, **_params):
+    amount = fees.total(request)
+    if amount <= 0:
+        raise WorkflowError(_("Add the cost lines of the fee table before asking for payment."))
     if payment_due_on < timezone.localdate():
         raise WorkflowError(_("The payment deadline cannot be in the past."))
-    request.fee_amount = fee_amount
+    request.fee_amount = amount
     request.payment_due_on = payment_due_on
-    return {"fee_amount": fee_amount, "payment_due_on": payment_due_on.isoformat()}
+    return {"fee_amount": amount, "payment_due_on": payment_due_on.isoformat()}
+
+
+def _payment_received(
+    request,
+    *,
+    paid_amount: int,
+    paid_on: datetime.date,
+    receipt_reference: str = "",
+    actor=None,
+    **_params,
+):
+    if Payment.objects.filter(request=request).exists():
+        raise WorkflowError(_("The payment of this request is already recorded."))
+    if paid_amount != request.fee_amount:
+        raise WorkflowError(
+            _("The amount paid must be the amount notified: %(amount)s đồng.")
+            % {"amount": request.fee_amount}
+        )
+    if paid_on > timezone.localdate():
+        raise WorkflowError(_("The payment date cannot be in the future."))
+    Payment.objects.create(
+        request=request,
+        amount=paid_amount,
+        paid_on=paid_on,
+        receipt_reference=receipt_reference.strip(),
+        recorded_by=actor,
+    )
+    return {"paid_amount": paid_amount, "paid_on": paid_on.isoformat()}
 
 
 def _extend(request, *, extension_reason: str, new_due_on: datetime.date | None = None, **_params):
@@ -351,8 +385,20 @@ def _extend(request, *, extension_reason: str, new_due_on: datetime.date | None 
 
 
 def _answer(request, **_params):
+    _require_paid(request)
     request.answered_at = timezone.now()
     return {}
+
+
+def _require_paid(request):
+    # Law Art 28(1)(e), Decree 13 Art 13: the cost is paid before the information is provided.
+    if fees.is_unpaid(request):
+        raise WorkflowError(_("The costs are not paid yet: record the payment first."))
+
+
+def _provide_partial(request, **params):
+    _require_paid(request)
+    return _refuse(request, **params)
 
 
 def _refuse(request, *, grounds: list[dict] = (), reason: str = "", **_params):
@@ -394,9 +440,10 @@ HANDLERS = {
     "accept": _accept,
     "redirect": _redirect,
     "ask_payment": _ask_payment,
+    "payment_received": _payment_received,
     "extend": _extend,
     "provide_full": _answer,
-    "provide_partial": _refuse,
+    "provide_partial": _provide_partial,
     "refuse": _refuse,
     "close": _close,
 }

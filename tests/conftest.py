@@ -28,6 +28,17 @@ def _vietnamese():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+DATA_MIGRATIONS = (
+    ("agencies.migrations.0002_roles", "create_roles"),
+    ("catalogs.migrations.0002_disclosure_methods_and_search_index", "create_forms"),
+    ("catalogs.migrations.0003_roles", "grant_permissions"),
+    ("requests_app.migrations.0002_law_2016_rule_set", "seed"),
+    ("requests_app.migrations.0003_roles", "grant_permissions"),
+    ("requests_app.migrations.0006_circular_46_fee_table", "seed"),
+    ("requests_app.migrations.0007_fee_permissions", "grant_permissions"),
+)
+
+
 @pytest.fixture
 def migrated_data(transactional_db):
     """Re-create what the data migrations made (role groups, forms of disclosure, the 2016 rule
@@ -36,16 +47,8 @@ def migrated_data(transactional_db):
     (Serialized rollback cannot do it here: Playwright's event loop gives the test code another
     database connection object than the one the serialized data hangs on.)
     """
-    importlib.import_module("agencies.migrations.0002_roles").create_roles(django_apps, None)
-    importlib.import_module("catalogs.migrations.0003_roles").grant_permissions(django_apps, None)
-    disclosure_forms = "catalogs.migrations.0002_disclosure_methods_and_search_index"
-    importlib.import_module(disclosure_forms).create_forms(django_apps, None)
-    importlib.import_module("requests_app.migrations.0002_law_2016_rule_set").seed(
-        django_apps, None
-    )
-    importlib.import_module("requests_app.migrations.0003_roles").grant_permissions(
-        django_apps, None
-    )
+    for module, function in DATA_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(django_apps, None)
 
 
 @pytest.fixture

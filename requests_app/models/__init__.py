@@ -1,3 +1,5 @@
+from .fees import FeeItem, FeeLine, PaperSize, Payment
+from .notices import Notice, NoticeCounter, NoticeKind
 from .request import (
     InformationRequest,
     Reminder,
@@ -10,8 +12,15 @@ from .request import (
 from .rules import LegalRuleSet, RefusalGround, RuleSetRevision, TimeLimit
 
 __all__ = [
+    "FeeItem",
+    "FeeLine",
     "InformationRequest",
     "LegalRuleSet",
+    "Notice",
+    "NoticeCounter",
+    "NoticeKind",
+    "PaperSize",
+    "Payment",
     "RefusalGround",
     "Reminder",
     "RequestAttachment",

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from requests_app import workflow
-from requests_app.models import InformationRequest, RequestEvent
+from requests_app import fees, workflow
+from requests_app.models import FeeItem, InformationRequest, RequestEvent
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -39,12 +39,8 @@ def test_an_online_request_goes_through_every_running_state(agency_a, officer):
         ("accept", {"complexity": "complex", "valid_on": D(2025, 9, 8)}, S.VALID),
         ("ask_consent", {"note": "Cần văn bản đồng ý của nhà thầu."}, S.AWAITING_CONSENT),
         ("consent_received", {}, S.VALID),
-        (
-            "ask_payment",
-            {"fee_amount": 30000, "payment_due_on": D(2025, 9, 12)},
-            S.AWAITING_PAYMENT,
-        ),
-        ("payment_received", {}, S.VALID),
+        ("ask_payment", {"payment_due_on": D(2025, 9, 12)}, S.AWAITING_PAYMENT),
+        ("payment_received", {"paid_amount": 30000, "paid_on": D(2025, 9, 8)}, S.VALID),
         ("extend", {"extension_reason": "Cần ý kiến của Sở Xây dựng."}, S.EXTENDED),
         ("ask_consent", {"note": "Cần thêm sự đồng ý."}, S.AWAITING_CONSENT),
         ("consent_received", {}, S.EXTENDED),
@@ -59,6 +55,8 @@ def test_an_online_request_goes_through_every_running_state(agency_a, officer):
         ("close", {}, S.CLOSED),
     ]
     for name, params, expected in steps:
+        if name == "ask_payment":  # 10 A4 photocopies: 10 × 3,000 đồng (Circular 46, item 1.1)
+            fees.add_item(req, FeeItem.objects.get(code="1.1"), 10)
         _go(req, name, officer, **params)
         assert req.status == expected, name
 
@@ -140,8 +138,7 @@ def test_a_transition_not_allowed_from_the_current_state_changes_nothing(
         ("refuse", {"grounds": [{"code": "not_paid"}], "reason": " "}, "bằng văn bản"),
         ("refuse", {"grounds": [{"code": "a6_not_accessible"}], "reason": "x"}, "Điều 6"),
         ("refuse", {"grounds": [{"code": "made_up"}], "reason": "x"}, "không hợp lệ"),
-        ("ask_payment", {"fee_amount": -5, "payment_due_on": D(2025, 9, 12)}, "số tiền dương"),
-        ("ask_payment", {"fee_amount": 5000, "payment_due_on": D(2025, 9, 1)}, "đã qua"),
+        ("ask_payment", {"payment_due_on": D(2025, 9, 12)}, "biểu chi phí"),
         ("extend", {"extension_reason": "x", "new_due_on": D(2026, 1, 1)}, "không muộn hơn"),
         ("ask_consent", {"note": ""}, "nội dung gửi người yêu cầu"),
     ],
@@ -172,7 +169,8 @@ def test_a_request_is_extended_only_once(agency_a, officer):
     req = factories.make_request(agency_a)
     _go(req, "accept", officer, complexity="complex")
     _go(req, "extend", officer, extension_reason="Cần ý kiến phối hợp.", new_due_on=D(2025, 10, 6))
-    _go(req, "ask_payment", officer, fee_amount=6000, payment_due_on=D(2025, 9, 20))
+    fees.add_item(req, FeeItem.objects.get(code="1.1"), 2)
+    _go(req, "ask_payment", officer, payment_due_on=D(2025, 9, 20))
 
     with pytest.raises(workflow.WorkflowError, match="đã được gia hạn"):
         _go(req, "extend", officer, extension_reason="Lần hai.")
