@@ -19,7 +19,7 @@ from portal.files import ScopedFileInput, serve_file
 
 from .forms import OfficerChangeForm, OfficerCreationForm
 from .models import Agency, FocalPoint, InternalRegulation, Officer
-from .services import RegulationError, create_officer, publish_regulation
+from .services import RegulationError, create_officer, publish_regulation, update_officer
 
 admin.site.site_header = _("Access to information — administration")
 admin.site.site_title = _("Access to information")
@@ -108,6 +108,9 @@ class AgencyAdmin(AgencyScopedAdmin):
                 for field in Agency._meta.fields
                 if field.editable and field.name not in self.officer_editable_fields
             )
+        if obj is not None:
+            # Printed on notices and posted at offices: an agency's address never changes.
+            return (*super().get_readonly_fields(request, obj), "slug")
         return super().get_readonly_fields(request, obj)
 
     @admin.display(description=_("compliance"))
@@ -155,7 +158,7 @@ class InternalRegulationAdmin(AgencyScopedAdmin):
         "complete_badge",
     )
     list_filter = ("status",)
-    list_select_related = ("agency",)
+    list_select_related = ("agency", "superseded_by")
     search_fields = ("title", "decision_number", "agency__name")
     autocomplete_fields = ("agency",)
     actions = ("publish_selected",)
@@ -291,8 +294,7 @@ class OfficerAdmin(AgencyScopedAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            obj.user.save(update_fields=["is_active", "first_name"])
-            obj.save()
+            update_officer(obj, is_active=form.cleaned_data["is_active"])
 
     def save_related(self, request, form, formsets, change):
         if change:  # a new officer's relations were made by create_officer()

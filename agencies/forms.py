@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.text import nfc
 
 from .models import Officer
+from .services import update_officer
 
 
 class OfficerCreationForm(forms.ModelForm):
@@ -28,7 +29,8 @@ class OfficerCreationForm(forms.ModelForm):
         fields = ("agency", "full_name", "position", "phone")
 
     def clean_username(self):
-        username = nfc(self.cleaned_data["username"])
+        # As the login form does (NFKC): full-width letters typed here must still log in.
+        username = get_user_model().normalize_username(nfc(self.cleaned_data["username"]))
         if get_user_model().objects.filter(username__iexact=username).exists():
             raise forms.ValidationError(_("This username is already taken."))
         return username
@@ -68,9 +70,6 @@ class OfficerChangeForm(forms.ModelForm):
 
     def save(self, commit=True):
         officer = super().save(commit=False)
-        officer.user.is_active = self.cleaned_data["is_active"]
-        officer.user.first_name = officer.full_name
         if commit:
-            officer.user.save(update_fields=["is_active", "first_name"])
-            officer.save()
+            update_officer(officer, is_active=self.cleaned_data["is_active"])
         return officer

@@ -4,11 +4,14 @@ Legal basis: Law 104/2016/QH13 Art 9 (who provides), Art 34(1)(h) (internal regu
 Decree 13/2018/NĐ-CP Arts 6–8 (focal point), Art 12(1) (regulation contents); LEGAL §7.1.
 """
 
+from pathlib import PurePath
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import compliance
@@ -206,7 +209,8 @@ class FocalPoint(NormalizedTextModel):
 
 
 def regulation_upload_to(instance, filename):
-    return stored_name(f"regulations/{instance.agency_id}", filename)
+    # Whatever the browser called it, the file passed validate_pdf: it is stored as a PDF.
+    return stored_name(f"regulations/{instance.agency_id}", f"{PurePath(filename).stem}.pdf")
 
 
 class InternalRegulation(NormalizedTextModel):
@@ -296,7 +300,17 @@ class InternalRegulation(NormalizedTextModel):
 
     @property
     def is_current(self) -> bool:
-        return self.status == self.Status.PUBLISHED and self.superseded_by_id is None
+        """In force today: published, in effect, not yet replaced by one in effect."""
+        today = timezone.localdate()
+        if self.status != self.Status.PUBLISHED or self.effective_date > today:
+            return False
+        newer = self.superseded_by
+        return newer is None or newer.effective_date > today
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Published, with an effective date still to come."""
+        return self.status == self.Status.PUBLISHED and self.effective_date > timezone.localdate()
 
     def checklist(self) -> list[tuple[str, bool]]:
         return [(label, getattr(self, field)) for field, label in self.CHECKLIST]

@@ -1,7 +1,10 @@
 """Who may see what, and the derived facts the public pages show, computed in the database."""
 
+import datetime
+
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils import timezone
 
 from portal import compliance
 from portal.text import fold
@@ -27,9 +30,15 @@ class InternalRegulationQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=RegulationStatus.PUBLISHED)
 
-    def current(self):
-        """The regulation in force: published and not superseded by a newer one."""
-        return self.published().filter(superseded_by__isnull=True)
+    def current(self, on: datetime.date | None = None):
+        """The regulation in force on ``on`` (today): published, in effect, and not yet
+        replaced by a newer one that is itself in effect."""
+        on = on or timezone.localdate()
+        return (
+            self.published()
+            .filter(effective_date__lte=on)
+            .filter(Q(superseded_by__isnull=True) | Q(superseded_by__effective_date__gt=on))
+        )
 
 
 class AgencyQuerySet(models.QuerySet):

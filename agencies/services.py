@@ -89,6 +89,16 @@ def create_officer(
     return officer
 
 
+def update_officer(officer: Officer, *, is_active: bool) -> Officer:
+    """Save an officer's profile; deactivating blocks the account and keeps every record."""
+    with transaction.atomic():
+        officer.user.is_active = is_active
+        officer.user.first_name = officer.full_name
+        officer.user.save(update_fields=["is_active", "first_name"])
+        officer.save()
+    return officer
+
+
 def send_welcome_email(officer: Officer, url_base: str) -> None:
     """Queue the officer's one-time link to set their password (sent in Vietnamese)."""
     user = officer.user

@@ -4,8 +4,9 @@ Each page runs a fixed number of queries whatever the number of agencies (annota
 prefetches, no per-row queries).
 """
 
+from collections import defaultdict
+
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -18,14 +19,6 @@ from .models import Agency, InternalRegulation
 DIRECTORY_PAGE_SIZE = 50
 
 
-def _children_prefetch():
-    return Prefetch(
-        "children",
-        queryset=Agency.objects.active().with_compliance().order_by("name"),
-        to_attr="active_children",
-    )
-
-
 @require_safe
 def directory(request):
     agencies = Agency.objects.active().with_compliance().select_related("parent")
@@ -34,7 +27,7 @@ def directory(request):
     as_tree = not filterset.is_filtering
     if as_tree:
         # Unfiltered, the directory is the hierarchy: top-level bodies with their units inside.
-        results = results.filter(parent__isnull=True).prefetch_related(_children_prefetch())
+        results = _hierarchy(results)
     page = Paginator(results, DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -46,6 +39,23 @@ def directory(request):
             "query_without_page": _query_without_page(request),
         },
     )
+
+
+def _hierarchy(agencies) -> list[Agency]:
+    """The top-level agencies, each with ``active_children`` to any depth, from one query.
+
+    An active unit whose parent no longer operates (a district body abolished in 2025) is shown
+    at the top level rather than hidden under a body that is not listed.
+    """
+    everyone = list(agencies)
+    listed = {agency.pk for agency in everyone}
+    children = defaultdict(list)
+    roots = []
+    for agency in everyone:
+        (children[agency.parent_id] if agency.parent_id in listed else roots).append(agency)
+    for agency in everyone:
+        agency.active_children = children[agency.pk]
+    return roots
 
 
 def _query_without_page(request) -> str:
@@ -74,7 +84,9 @@ def detail(request, slug):
 def regulation(request, slug, pk=None):
     agency = get_object_or_404(Agency, slug=slug)
     versions = list(
-        agency.regulations.published().order_by("-effective_date", "-decision_date", "-pk")
+        agency.regulations.published()
+        .select_related("superseded_by")
+        .order_by("-effective_date", "-decision_date", "-pk")
     )
     if pk is None:
         shown = next((v for v in versions if v.is_current), None)

@@ -217,6 +217,15 @@ class CatalogEntry(NormalizedTextModel):
         )
 
     @property
+    def is_conditional(self) -> bool:
+        return self.catalog == Catalog.CONDITIONAL
+
+    @property
+    def notable_status(self) -> str:
+        """The status worth a tag in a list: anything but plainly published."""
+        return "" if self.status == EntryStatus.PUBLISHED else str(self.get_status_display())
+
+    @property
     def is_public(self) -> bool:
         return (
             self.status in PUBLIC_STATUSES and self.classification != Classification.NOT_ACCESSIBLE

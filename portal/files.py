@@ -4,7 +4,6 @@ Each file is reached through a view that first decides who may see it (the publi
 published document, or the admin view scoped to the officer's agency) and then streams it here.
 """
 
-import mimetypes
 import uuid
 from pathlib import PurePath
 
@@ -15,6 +14,23 @@ from django.utils.text import get_valid_filename, slugify
 
 from portal.text import fold
 
+# The only types a stored file is ever served as: what the upload validators accept.
+SERVED_TYPES = {
+    ".pdf": "application/pdf",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".doc": "application/msword",
+    ".xls": "application/vnd.ms-excel",
+    ".ppt": "application/vnd.ms-powerpoint",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".odt": "application/vnd.oasis.opendocument.text",
+    ".ods": "application/vnd.oasis.opendocument.spreadsheet",
+    ".odp": "application/vnd.oasis.opendocument.presentation",
+}
+
 
 def serve_file(field_file, *, download_name: str | None = None) -> FileResponse:
     if not field_file:
@@ -24,10 +40,18 @@ def serve_file(field_file, *, download_name: str | None = None) -> FileResponse:
     except FileNotFoundError as exc:
         raise Http404 from exc
     name = get_valid_filename(download_name or PurePath(field_file.name).name)
-    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    response = FileResponse(handle, as_attachment=False, filename=name, content_type=content_type)
+    content_type = SERVED_TYPES.get(PurePath(name).suffix.lower())
+    # Anything else is downloaded, never shown: no stored file can run as a page of this site.
+    response = FileResponse(
+        handle,
+        as_attachment=content_type is None,
+        filename=name,
+        content_type=content_type or "application/octet-stream",
+    )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
+    if content_type != "application/pdf":  # Chrome's PDF viewer does not run in a sandbox
+        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     return response
 
 

@@ -32,9 +32,9 @@ def validate_pdf(upload) -> None:
             params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
         )
     head, tail = _head_and_tail(upload)
-    # The PDF header may follow a little junk (ISO 32000-1 §7.5.2 readers accept it in the first
-    # 1024 bytes); the end-of-file marker closes every well-formed file.
-    if PDF_MAGIC not in head[:1024] or b"%%EOF" not in tail:
+    # The header at byte 0 and the end-of-file marker: a text file dressed up as a PDF (an
+    # HTML or script "polyglot") does not pass.
+    if not head.startswith(PDF_MAGIC) or b"%%EOF" not in tail:
         raise ValidationError(
             _("This file is not a PDF document. Upload the signed document as a PDF file."),
             code="not_pdf",
@@ -68,7 +68,7 @@ def _sniff(upload) -> str | None:
         return "jpeg"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return "ole"
-    if PDF_MAGIC in head[:1024] and b"%%EOF" in tail:
+    if head.startswith(PDF_MAGIC) and b"%%EOF" in tail:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_family(upload)

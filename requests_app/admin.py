@@ -512,6 +512,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
             "lines": request_obj.fee_lines.select_related("item"),
             "total": fees.total(request_obj),
             "editable": request_obj.status in fees.EDITABLE_IN,
+            "postage_allowed": fees.postage_allowed(request_obj),
             "item_form": item_form,
             "postage_form": postage_form,
         }

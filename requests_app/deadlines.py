@@ -89,6 +89,7 @@ def explain_request(request) -> list[dict]:
             "end": request.due_on,
             "amount": limit["provide_days"],
             "unit": limit["provide_unit"],
+            "in_working_days": limit["provide_unit"] == DayUnit.WORKING,
             "days": explain(
                 request.valid_on, request.due_on, limit["provide_unit"], limit["provide_days"]
             ),
@@ -102,6 +103,7 @@ def explain_request(request) -> list[dict]:
                 "end": request.extended_due_on,
                 "amount": limit["extension_days"],
                 "unit": limit["extension_unit"],
+                "in_working_days": limit["extension_unit"] == DayUnit.WORKING,
                 "days": explain(
                     request.due_on,
                     request.extended_due_on,

@@ -58,9 +58,13 @@ def add_item(
     )
 
 
+def postage_allowed(request_obj: InformationRequest) -> bool:
+    return request_obj.delivery_form == DeliveryForm.POST
+
+
 def add_postage(request_obj: InformationRequest, amount: int) -> FeeLine:
     _check_editable(request_obj)
-    if request_obj.delivery_form != DeliveryForm.POST:
+    if not postage_allowed(request_obj):
         raise FeeError(_("Postage is charged only when the information is sent by post."))
     if not isinstance(amount, int) or not 1 <= amount <= MAX_POSTAGE:
         raise FeeError(

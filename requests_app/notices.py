@@ -127,6 +127,7 @@ def _context(notice: Notice) -> dict:
         "lines": list(request_obj.fee_lines.all()),
         "total": fees.total(request_obj),
         "grounds": list(request_obj.refusals.all()),
+        "partial": request_obj.status == Status.PROVIDED_PARTIAL,
         "site": settings.PORTAL_SITE_URL,
         "payment_text": notice.agency.payment_instructions.strip().rstrip("."),
     }

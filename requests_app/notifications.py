@@ -18,6 +18,9 @@ def tell_requester(event) -> None:
         "req": request_obj,
         "status": request_obj.get_status_display,
         "tracking_url": settings.PORTAL_SITE_URL + reverse("requests_app:track"),
+        "accepted": event.action == "accept",
+        "extended": event.action == "extend",
+        "asks_payment": event.action == "ask_payment",
     }
     with translation.override("vi"):
         subject = render_to_string("requests_app/email/step_subject.txt", context).strip()

@@ -105,7 +105,12 @@ def _recipients(request_obj) -> list[str]:
 
 
 def _queue_reminder(reminder) -> None:
-    context = {"reminder": reminder, "request": reminder.request, "site": settings.PORTAL_SITE_URL}
+    context = {
+        "reminder": reminder,
+        "request": reminder.request,
+        "overdue": reminder.kind == Reminder.Kind.OVERDUE,
+        "site": settings.PORTAL_SITE_URL,
+    }
     with translation.override("vi"):
         subject = render_to_string("requests_app/email/reminder_subject.txt", context).strip()
         body = render_to_string("requests_app/email/reminder_body.txt", context)

@@ -4,15 +4,23 @@ import subprocess
 import sys
 import time
 import uuid
+from urllib.parse import quote
 
 import pytest
 from django.apps import apps as django_apps
 from django.conf import settings
+from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
 from portal.celery import app
 from tests import factories
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations(django_db_blocker):
+    """A bare `pytest` on a fresh clone sees the Vietnamese pages too (make test compiles them)."""
+    call_command("compile_translations", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
@@ -96,12 +104,12 @@ def uses_postgresql() -> bool:
 
 def _database_url_of_the_test_database() -> str:
     db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    credentials = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
 @pytest.fixture
-def live_worker(transactional_db, tmp_path):
+def live_worker(transactional_db):
     needs(settings.BROKER_IS_REAL, "needs CELERY_BROKER_URL pointing at Redis; .ci/run sets it")
     needs(uses_postgresql(), "the worker process shares the test database only on PostgreSQL")
     queue = f"test-{uuid.uuid4().hex[:12]}"  # never picked up by another worker on this Redis
@@ -112,7 +120,7 @@ def live_worker(transactional_db, tmp_path):
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": _database_url_of_the_test_database(),
         "DATABASE_POOL": "0",
-        "EMAIL_URL": f"filemail://{tmp_path / 'mail'}",
+        "EMAIL_URL": "dummymail://",
     }
     worker = subprocess.Popen(
         [

@@ -124,7 +124,20 @@ def test_officer_edits_own_contacts_but_not_the_agency_identity(client, officer_
     url = _admin_url("agency", "change", agency_a)
     form = client.get(url).context["adminform"].form
 
-    assert set(form.fields) == {"address", "phone", "fax", "email", "website"}
+    assert set(form.fields) == {
+        "address",
+        "phone",
+        "fax",
+        "email",
+        "website",
+        # what their notices print (Decree 30/2020)
+        "superior_body",
+        "document_code",
+        "place_name",
+        "signer_title",
+        "signer_name",
+        "payment_instructions",
+    }
 
     response = client.post(
         url,
@@ -204,3 +217,46 @@ def _all_agency_permissions():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="agencies")
+
+
+def test_the_publish_action_ignores_another_agencys_regulation(client, officer_a, b_records):
+    regulation = b_records["internalregulation"]
+    client.force_login(officer_a)
+
+    client.post(
+        reverse("admin:agencies_internalregulation_changelist"),
+        {"action": "publish_selected", "_selected_action": [regulation.pk]},
+    )
+
+    regulation.refresh_from_db()
+    assert regulation.status == "draft"
+
+
+def test_an_inline_row_of_another_agency_cannot_be_smuggled_in(
+    client, officer_a, agency_a, b_records
+):
+    foreign = b_records["focalpoint"]
+    client.force_login(officer_a)
+
+    response = client.post(
+        reverse("admin:agencies_agency_change", args=[agency_a.pk]),
+        {
+            "address": "Số 1",
+            "phone": "1",
+            "email": "a@angiang.gov.vn",
+            "focal_points-TOTAL_FORMS": "1",
+            "focal_points-INITIAL_FORMS": "1",
+            "focal_points-0-id": foreign.pk,
+            "focal_points-0-agency": agency_a.pk,
+            "focal_points-0-arrangement": "unit",
+            "focal_points-0-name": "Chiếm quyền",
+            "focal_points-0-phone": "1",
+            "focal_points-0-is_active": "on",
+        },
+    )
+
+    foreign.refresh_from_db()
+    assert response.status_code in (200, 302)
+    assert foreign.name == "Bộ phận Một cửa Phú Quốc"
+    assert foreign.agency == b_records["agency"]
+    assert FocalPoint.objects.filter(agency=b_records["agency"]).count() == 1

@@ -107,3 +107,20 @@ def test_a_deactivated_officer_sees_nothing(client, agency_a):
     response = client.get(reverse("admin:agencies_agency_changelist"))
 
     assert response.status_code == 302  # back to the login page
+
+
+def test_with_the_mail_server_down_the_officer_is_created_and_the_mail_waits(
+    client, doj_user, agency_a, create_through_admin, settings
+):
+    from portal.models import OutboxMessage
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    client.force_login(doj_user)
+
+    response = create_through_admin(agency_a)
+
+    assert response.status_code == 302
+    assert Officer.objects.filter(user__username="canbo.ytethu").exists()
+    waiting = OutboxMessage.objects.get()
+    assert waiting.sent_at is None and waiting.last_error

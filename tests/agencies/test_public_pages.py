@@ -181,7 +181,7 @@ def test_agency_page_has_the_six_contents_of_decree_13_art_11(client):
 
     page = client.get(agency.get_absolute_url()).content.decode()
 
-    assert "Danh mục thông tin" in page  # 1. the lists
+    assert 'id="lists-title"' in page  # 1. the lists
     assert "Văn phòng Sở" in page and "0297 3 862 001" in page  # 2. the focal point
     assert "mailto:stp@angiang.gov.vn" in page  # 3. address for requests and complaints
     assert "Biểu mẫu và hướng dẫn" in page  # 4-5. forms and guidance
@@ -244,3 +244,18 @@ def test_home_page_counts_compliance_across_the_province(client):
     assert counts["total"] == 2
     assert counts["has_active_focal_point"] == 1
     assert counts["has_current_regulation"] == 1
+
+
+def test_the_hierarchy_shows_every_level_and_units_of_abolished_bodies(client):
+    department = factories.AgencyFactory(name="Sở Nông nghiệp và Môi trường")
+    branch = factories.AgencyFactory(name="Chi cục Kiểm lâm", parent=department)
+    factories.AgencyFactory(name="Hạt Kiểm lâm Phú Quốc", parent=branch)
+    abolished = factories.AgencyFactory(name="UBND huyện Kiên Hải", is_active=False)
+    factories.AgencyFactory(name="Phòng Văn hóa huyện cũ", parent=abolished)
+
+    page = client.get(reverse("agencies:directory"))
+
+    top = [a.name for a in page.context["page"].object_list]
+    assert "Phòng Văn hóa huyện cũ" in top
+    assert "Hạt Kiểm lâm Phú Quốc" in page.content.decode()
+    assert "Chi cục Kiểm lâm" not in top

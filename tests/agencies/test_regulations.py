@@ -181,3 +181,54 @@ def test_published_file_is_served_as_pdf(client, agency_a):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+POLYGLOT = b"%PDF-1.4 */ alert(document.cookie) /* %%EOF"
+
+
+@pytest.mark.parametrize("name", ["quy-che.html", "quy-che.js", "quy-che.pdf"])
+def test_a_script_dressed_as_a_pdf_is_refused(client, officer_a, name):
+    client.force_login(officer_a)
+
+    response = client.post(
+        reverse("admin:agencies_internalregulation_add"),
+        {
+            "title": "Quy chế",
+            "decision_number": "1/QĐ-STC",
+            "decision_date": "01/09/2025",
+            "effective_date": "01/09/2025",
+            "signed_file": SimpleUploadedFile(name, b"<script>/* " + POLYGLOT + b"*/</script>"),
+        },
+    )
+
+    assert response.status_code == 200
+    assert not InternalRegulation.objects.exists()
+
+
+def test_a_stored_file_is_always_served_as_a_pdf_named_pdf(client, agency_a):
+    regulation = _regulation(agency_a, datetime.date(2025, 8, 1))
+    regulation.signed_file.save("trang.html", factories.pdf_file(), save=True)
+    publish_regulation(regulation)
+
+    response = client.get(reverse("agencies:regulation_file", args=[agency_a.slug, regulation.pk]))
+
+    assert regulation.signed_file.name.endswith(".pdf")
+    assert response["Content-Type"] == "application/pdf"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_a_regulation_published_ahead_of_its_effective_date_waits_its_turn(client, agency_a):
+    in_force = publish_regulation(
+        _regulation(agency_a, datetime.date(2025, 8, 1), title="Quy chế 2025")
+    )
+    upcoming = publish_regulation(
+        _regulation(agency_a, datetime.date(2099, 1, 1), title="Quy chế 2099")
+    )
+
+    page = client.get(reverse("agencies:regulation", args=[agency_a.slug])).content.decode()
+    in_force.refresh_from_db()
+
+    assert in_force.is_current and not upcoming.is_current and upcoming.is_upcoming
+    assert list(InternalRegulation.objects.current()) == [in_force]
+    assert "<h1>Quy chế 2025</h1>" in page
+    assert "sắp có hiệu lực" in page

@@ -55,3 +55,18 @@ def test_unknown_page_is_a_friendly_404_in_the_pages_language(client):
 @pytest.mark.django_db
 def test_post_to_a_read_only_page_is_refused_not_crashed(client):
     assert client.post("/co-quan/").status_code == 405
+
+
+def test_a_file_of_an_unexpected_type_is_downloaded_not_shown(tmp_path, settings):
+    from django.core.files.storage import FileSystemStorage
+
+    from portal.files import serve_file
+
+    storage = FileSystemStorage(location=tmp_path)
+    name = storage.save("trang.html", __import__("io").BytesIO(b"<script>alert(1)</script>"))
+    response = serve_file(storage.open(name))
+    response.file_to_stream.close()
+
+    assert response["Content-Type"] == "application/octet-stream"
+    assert response["Content-Disposition"].startswith("attachment")
+    assert "sandbox" in response["Content-Security-Policy"]
