@@ -184,9 +184,29 @@ def _agency(name, short, kind, parent=None, area_rate=100):
             "phone": f"0297 3{number:03d} {len(name) * 7 % 1000:03d}",
             "email": f"{_mailbox(short or name)}@angiang.gov.vn",
             "website": f"https://{_mailbox(short or name)}.angiang.gov.vn",
+            **_notice_particulars(name, short, kind, number),
         },
     )
     return agency
+
+
+def _notice_particulars(name, short, kind, number) -> dict:
+    """What this agency's official notices print (Decree 30/2020 Art 8)."""
+    commune = kind == K.COMMUNE
+    local = name.split(" ", 1)[1] if commune and " " in name else ""
+    if commune and name.startswith("Đặc khu"):
+        local = name.removeprefix("Đặc khu ")
+    return {
+        "superior_body": "" if commune else "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+        "document_code": "UBND" if commune else fold(short).upper().replace(" ", ""),
+        "place_name": local or "Rạch Giá",
+        "signer_title": "CHỦ TỊCH" if commune else "GIÁM ĐỐC",
+        "signer_name": PEOPLE[number % len(PEOPLE)],
+        "payment_instructions": (
+            "Nộp vào tài khoản thu ngân sách nhà nước tại Kho bạc Nhà nước khu vực XIX; "
+            "cơ quan quản lý thu: Thuế tỉnh An Giang"
+        ),
+    }
 
 
 def _locality(name: str) -> str:

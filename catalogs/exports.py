@@ -4,13 +4,10 @@ Rows are streamed from the database in chunks, so a province-wide export never h
 list in memory. Only public entries reach here (catalogs.views.filtered_entries).
 """
 
-import csv
-import tempfile
-
-from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
+
+from portal import exports
 
 CHUNK = 2000
 
@@ -43,59 +40,28 @@ COLUMNS = (
 )
 
 
-# A cell starting with one of these is a formula to Excel and LibreOffice (CSV injection).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _inert(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def rows(queryset, request_base: str):
     yield [str(header) for header, _getter in COLUMNS]
     for number, entry in enumerate(queryset.iterator(chunk_size=CHUNK), start=1):
-        values = [_inert(getter(entry)) if getter else "" for _header, getter in COLUMNS]
+        values = [getter(entry) if getter else "" for _header, getter in COLUMNS]
         values[0] = number
         values[-1] = request_base + entry.get_absolute_url()
         yield values
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 def _filename(extension: str) -> str:
     return f"danh-muc-thong-tin-{timezone.localdate():%Y%m%d}.{extension}"
 
 
-def csv_response(queryset, request) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-    # A byte-order mark lets Excel read the Vietnamese text as UTF-8.
-    lines = (writer.writerow(row) for row in rows(queryset, request.build_absolute_uri("/")[:-1]))
-    response = StreamingHttpResponse(_with_bom(lines), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
-    return response
+def csv_response(queryset, request):
+    return exports.csv_response(rows(queryset, _site(request)), _filename("csv"))
 
 
-def _with_bom(lines):
-    yield "\ufeff"
-    yield from lines
-
-
-def xlsx_response(queryset, request) -> FileResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=str(_("Catalog")))
-    for row in rows(queryset, request.build_absolute_uri("/")[:-1]):
-        sheet.append(row)
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
-    workbook.save(spool)
-    spool.seek(0)
-    return FileResponse(
-        spool,
-        as_attachment=True,
-        filename=_filename("xlsx"),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+def xlsx_response(queryset, request):
+    return exports.xlsx_response(
+        rows(queryset, _site(request)), _filename("xlsx"), str(_("Catalog"))
     )
+
+
+def _site(request) -> str:
+    return request.build_absolute_uri("/")[:-1]

@@ -8,19 +8,20 @@ from django.conf import settings
 from django.core.cache import cache
 
 
-def client_address(request) -> str:
+def client_address(request) -> str | None:
+    """The client's IP address, or None when the request carries none (django-axes uses this)."""
     if getattr(settings, "SECURE_PROXY_SSL_HEADER", None):
         # Behind the project's reverse proxy: the right-most address is the one the proxy saw;
         # anything to its left was sent by the client and could be anything.
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         if forwarded[-1]:
             return forwarded[-1]
-    return request.META.get("REMOTE_ADDR", "unknown")
+    return request.META.get("REMOTE_ADDR") or None
 
 
 def allow(request, bucket: str, *, limit: int, window_seconds: int) -> bool:
     """Count one hit for this client; False once it exceeds ``limit`` in the window."""
-    name = f"{bucket}:{client_address(request)}"
+    name = f"{bucket}:{client_address(request) or 'unknown'}"
     return allow_key(name, limit=limit, window_seconds=window_seconds)
 
 

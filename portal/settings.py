@@ -193,7 +193,8 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 # --- e-mail ------------------------------------------------------------------------------------
 
-_email = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+# django-environ reads filemail:///a/b as the relative path a/b: an absolute one takes four.
+_email = env.email_url("EMAIL_URL", default=f"filemail:///{VAR_DIR / 'mail'}")
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
 EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 EMAIL_HOST = _email.get("EMAIL_HOST", "localhost")
@@ -242,6 +243,10 @@ CELERY_BEAT_SCHEDULE = {
     "request-deadline-reminders": {
         "task": "requests_app.tasks.send_deadline_reminders",
         "schedule": crontab(hour=6, minute=30),
+    },
+    "anonymise-old-requests": {
+        "task": "requests_app.tasks.anonymise_old_requests",
+        "schedule": crontab(hour=3, minute=0),
     },
     "end-expired-catalog-entries": {
         "task": "catalogs.tasks.end_expired_entries",
@@ -294,6 +299,11 @@ LOGGING = {
         "axes": {"level": "WARNING"},  # every successful login is logged at INFO otherwise
         "weasyprint": {"level": "WARNING"},  # it logs every rendering step at INFO
         "fontTools": {"level": "WARNING"},
+        # In the embedded mode tasks run in the web process: no line per task there.
+        "celery": {"level": "WARNING" if CELERY_TASK_ALWAYS_EAGER else "INFO"},
+        "kombu": {"level": "WARNING"},
+        # The embedded mode's in-memory broker has no host name, and kombu says so each time.
+        "kombu.connection": {"level": "ERROR" if CELERY_TASK_ALWAYS_EAGER else "WARNING"},
     },
 }
 
@@ -304,5 +314,8 @@ PORTAL_PROVINCE = env("PORTAL_PROVINCE", default="An Giang")
 PORTAL_SITE_URL = env("PORTAL_SITE_URL", default="http://127.0.0.1:8000")
 # Decree 13 form files and regulation scans are signed PDFs; 20 MB covers a scanned decision.
 PORTAL_MAX_PDF_BYTES = env.int("PORTAL_MAX_PDF_BYTES", default=20 * 1024 * 1024)
+# Personal Data Protection Law 91/2025/QH15 (LEGAL §5.4): requesters' personal data is removed
+# this many years after a request is closed; its statistics stay.
+PORTAL_ANONYMISE_AFTER_YEARS = env.int("PORTAL_ANONYMISE_AFTER_YEARS", default=5)
 # Digitised documents attached to catalog entries (scans of long reports run large).
 PORTAL_MAX_DOCUMENT_BYTES = env.int("PORTAL_MAX_DOCUMENT_BYTES", default=50 * 1024 * 1024)

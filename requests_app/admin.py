@@ -23,19 +23,20 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from agencies.models import Officer
+from agencies.models import Agency, Officer
 from portal.admin_base import PortalModelAdmin
-from portal.admin_scoping import AgencyScopedAdmin
+from portal.admin_scoping import AgencyScopedAdmin, scope_queryset
 from portal.files import ScopedFileInput, serve_file
 from portal.pdf import PdfUnavailable
 from portal.roles import officer_agency_id
 from portal.workdays import WorkingCalendar
 
-from . import fees, notices, workflow
+from . import complaints, fees, notices, register, workflow
 from .choices import RUNNING, Channel
 from .deadlines import explain_request
-from .forms import PUBLIC_FIELDS, FeeItemLineForm, PostageForm, TransitionForm
+from .forms import PUBLIC_FIELDS, FeeItemLineForm, PostageForm, RegisterForm, TransitionForm
 from .models import (
+    Complaint,
     FeeItem,
     InformationRequest,
     LegalRuleSet,
@@ -395,6 +396,11 @@ class InformationRequestAdmin(AgencyScopedAdmin):
                 name="requests_app_informationrequest_transition",
             ),
             path(
+                "register/",
+                self.admin_site.admin_view(self.register_view),
+                name="requests_app_informationrequest_register",
+            ),
+            path(
                 "<int:pk>/costs/",
                 self.admin_site.admin_view(self.costs_view),
                 name="requests_app_informationrequest_costs",
@@ -470,6 +476,27 @@ class InformationRequestAdmin(AgencyScopedAdmin):
             "title": rule.label,
         }
         return TemplateResponse(request, "admin/requests_app/transition.html", context)
+
+    def register_view(self, request):
+        """Sổ theo dõi: the agency's requests of a period as CSV or XLSX (LEGAL §7.3)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        agencies = scope_queryset(
+            Agency.objects.order_by("name"), request.user, "self", doj_sees_all=False
+        )
+        form = RegisterForm(request.GET or None, agencies=agencies)
+        if form.is_bound and form.is_valid():
+            data = form.cleaned_data
+            return register.download(
+                data["agency"], data["start"], data["end"], data["file_format"]
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Register of requests"),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/requests_app/register.html", context)
 
     def issue_notice_view(self, request, pk, kind):
         request_obj = self.get_object(request, str(pk))
@@ -636,3 +663,39 @@ class FeeItemAdmin(SuperuserOnly, PortalModelAdmin):
 
     list_display = ("code", "name", "unit", "unit_price", "sizes_apply", "is_active")
     list_editable = ("is_active",)
+
+
+@admin.register(Complaint)
+class ComplaintAdmin(AgencyScopedAdmin):
+    """Feedback and complaints of the officer's agency; answering e-mails the sender."""
+
+    doj_sees_all = False  # the sender's personal data stays with the agency
+    list_display = ("received_at", "kind", "full_name", "request", "status")
+    list_filter = ("kind", "status")
+    list_select_related = ("request",)
+    search_fields = ("full_name", "content")
+    readonly_fields = (
+        "agency",
+        "kind",
+        "request",
+        "full_name",
+        "email",
+        "phone",
+        "address",
+        "content",
+        "received_at",
+        "status",
+        "answered_at",
+        "handled_by",
+    )
+    fields = (*readonly_fields, "answer")
+
+    def has_add_permission(self, request):
+        return False  # they come from the public form
+
+    def save_model(self, request, obj, form, change):
+        if "answer" in form.changed_data:
+            try:
+                complaints.answer(obj, form.cleaned_data["answer"], actor=request.user)
+            except complaints.ComplaintError as error:
+                self.message_user(request, str(error), messages.ERROR)

@@ -9,9 +9,10 @@ from django.utils import timezone
 
 from agencies.demo import demo_pdf
 from agencies.models import Agency
+from portal.pdf import PdfUnavailable
 
-from . import fees, workflow
-from .models import FeeItem, InformationRequest, ResponseFile
+from . import fees, notices, workflow
+from .models import Complaint, FeeItem, InformationRequest, ResponseFile
 
 REQUESTERS = [
     (
@@ -121,4 +122,23 @@ def _seed_agency(agency, officer) -> int:
                     file=ContentFile(demo_pdf("BC-2026"), name="du-toan-2026.pdf"),
                 )
             workflow.transition(request_obj, name_, actor=officer, **params)
+        _issue_notices(request_obj, officer)
+    Complaint.objects.get_or_create(
+        agency=agency,
+        full_name="Ngô Văn Lực",
+        defaults={
+            "kind": Complaint.Kind.FEEDBACK,
+            "email": "luc.nv@example.com",
+            "content": "Đề nghị đăng thêm danh mục thông tin về đất đai của năm 2026.",
+        },
+    )
     return len(stories)
+
+
+def _issue_notices(request_obj, officer) -> None:
+    """The notices an officer would have printed; skipped where Pango is missing."""
+    try:
+        for kind in notices.allowed_kinds(request_obj):
+            notices.issue(request_obj, kind, actor=officer)
+    except PdfUnavailable:
+        return

@@ -10,7 +10,8 @@ from catalogs.models import CatalogEntry
 from portal.validators import validate_document
 
 from .choices import Art6Subtype, AttachmentKind, Complexity, RequesterKind
-from .models import InformationRequest
+from .models import Complaint, InformationRequest
+from .workflow import normalise_tracking_code
 
 PUBLIC_FIELDS = (
     "agency",
@@ -272,3 +273,80 @@ class FeeItemLineForm(forms.Form):
 
 class PostageForm(forms.Form):
     postage = forms.IntegerField(label=_("Postage (VND)"), min_value=1, max_value=10_000_000)
+
+
+class ComplaintForm(forms.ModelForm):
+    """Phản ánh, kiến nghị, khiếu nại về việc cung cấp thông tin (Decree 13 Art 11(1)(3))."""
+
+    tracking_code = forms.CharField(
+        label=_("Tracking code of your request, if it is about one"), max_length=20, required=False
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    class Meta:
+        model = Complaint
+        fields = ("kind", "full_name", "email", "phone", "address", "content")
+
+    def __init__(self, *args, agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.fields["content"].widget = forms.Textarea(attrs={"rows": 6})
+        self.fields["kind"].widget = forms.RadioSelect(choices=self.fields["kind"].choices)
+
+    def clean_website(self):
+        if self.cleaned_data.get("website"):
+            raise forms.ValidationError(_("This field must stay empty."))
+        return ""
+
+    def clean_content(self):
+        content = self.cleaned_data["content"].strip()
+        if len(content) < 10:
+            raise forms.ValidationError(_("Describe what happened in a few sentences."))
+        return content
+
+    def clean_tracking_code(self):
+        code = self.cleaned_data["tracking_code"].strip()
+        if not code:
+            return None
+        found = InformationRequest.objects.filter(
+            tracking_code=normalise_tracking_code(code), agency=self.agency
+        ).first()
+        if found is None:
+            raise forms.ValidationError(_("No request of this agency has this code."))
+        return found
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (cleaned.get("email") or cleaned.get("phone") or cleaned.get("address")):
+            raise forms.ValidationError(
+                _("Give an e-mail address, a phone number or an address for the answer.")
+            )
+        return cleaned
+
+
+class RegisterForm(forms.Form):
+    """The register of requests for one agency and one period, as a spreadsheet."""
+
+    agency = forms.ModelChoiceField(label=_("Agency"), queryset=Agency.objects.none())
+    start = forms.DateField(label=_("From"))
+    end = forms.DateField(label=_("To"))
+    file_format = forms.ChoiceField(
+        label=_("Format"), choices=(("xlsx", "Excel (.xlsx)"), ("csv", "CSV")), initial="xlsx"
+    )
+
+    def __init__(self, *args, agencies, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        if agencies.count() == 1:
+            self.fields["agency"].initial = agencies.first()
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end and end < start:
+            raise forms.ValidationError(_("The period must end on or after the day it starts."))
+        return cleaned

@@ -6,6 +6,7 @@ from django.utils import timezone
 from portal.workdays import add_working_days
 
 from .models import InformationRequest, Reminder
+from .privacy import anonymise_due
 from .services import remind
 
 DUE_SOON_WORKING_DAYS = 2
@@ -32,3 +33,9 @@ def send_deadline_reminders() -> dict:
             request_obj, Reminder.Kind.OVERDUE, request_obj.current_due
         )
     return {str(kind): count for kind, count in sent.items()}
+
+
+@shared_task
+def anonymise_old_requests() -> int:
+    """Remove personal data of requests closed longer ago than the setting allows."""
+    return anonymise_due()

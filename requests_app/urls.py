@@ -10,4 +10,5 @@ urlpatterns = [
     path("tra-cuu/", views.track, name="track"),
     path("tra-cuu/<str:code>/", views.status, name="status"),
     path("tep/<str:token>/", views.download, name="download"),
+    path("phan-anh/<slug:slug>/", views.complaint, name="complaint"),
 ]

@@ -21,7 +21,7 @@ from portal.ratelimit import allow, hits, record_hit
 
 from . import deadlines, services
 from .choices import Status
-from .forms import MemberFormSet, RequestForm, TrackForm, members_of
+from .forms import ComplaintForm, MemberFormSet, RequestForm, TrackForm, members_of
 from .models import InformationRequest, RequestEvent
 from .workflow import normalise_tracking_code
 
@@ -192,3 +192,22 @@ def download(request, token):
     if stored is None:
         raise Http404
     return serve_file(stored)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def complaint(request, slug):
+    agency = get_object_or_404(Agency, slug=slug)
+    form = ComplaintForm(request.POST or None, agency=agency)
+    if request.method == "POST":
+        if not allow(request, "complaint", limit=SUBMISSIONS_PER_HOUR, window_seconds=3600):
+            return render(request, "requests_app/too_many.html", status=429)
+        if form.is_valid():
+            sent = form.save(commit=False)
+            sent.agency = agency
+            sent.request = form.cleaned_data["tracking_code"]
+            sent.save()
+            return render(request, "requests_app/complaint_sent.html", {"agency": agency})
+    status = 400 if form.errors else 200
+    return render(
+        request, "requests_app/complaint.html", {"agency": agency, "form": form}, status=status
+    )

@@ -4,6 +4,8 @@ import subprocess
 import sys
 import time
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
@@ -44,6 +46,7 @@ DATA_MIGRATIONS = (
     ("requests_app.migrations.0003_roles", "grant_permissions"),
     ("requests_app.migrations.0006_circular_46_fee_table", "seed"),
     ("requests_app.migrations.0007_fee_permissions", "grant_permissions"),
+    ("requests_app.migrations.0010_complaint_permissions", "grant_permissions"),
 )
 
 
@@ -108,8 +111,18 @@ def _database_url_of_the_test_database() -> str:
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
+@dataclass(frozen=True)
+class LiveWorker:
+    queue: str
+    mail_dir: Path
+
+    def sent_mails(self) -> list[str]:
+        return [p.read_text() for p in sorted(self.mail_dir.glob("*.log"))]
+
+
 @pytest.fixture
-def live_worker(transactional_db):
+def live_worker(transactional_db, tmp_path):
+    """A Celery worker process on its own queue; yields (queue, the directory its mail goes to)."""
     needs(settings.BROKER_IS_REAL, "needs CELERY_BROKER_URL pointing at Redis; .ci/run sets it")
     needs(uses_postgresql(), "the worker process shares the test database only on PostgreSQL")
     queue = f"test-{uuid.uuid4().hex[:12]}"  # never picked up by another worker on this Redis
@@ -120,7 +133,7 @@ def live_worker(transactional_db):
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": _database_url_of_the_test_database(),
         "DATABASE_POOL": "0",
-        "EMAIL_URL": "dummymail://",
+        "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",
     }
     worker = subprocess.Popen(
         [
@@ -147,11 +160,13 @@ def live_worker(transactional_db):
         text=True,
     )
     app.conf.task_always_eager = False
+    default_queue, app.conf.task_default_queue = app.conf.task_default_queue, queue
     try:
         _wait_until_ready(worker, name)
-        yield queue
+        yield LiveWorker(queue, tmp_path / "mail")
     finally:
         app.conf.task_always_eager = True
+        app.conf.task_default_queue = default_queue
         worker.terminate()
         worker.wait(timeout=30)
 

@@ -1,3 +1,4 @@
+from .complaints import Complaint, ComplaintKind, ComplaintStatus
 from .fees import FeeItem, FeeLine, PaperSize, Payment
 from .notices import Notice, NoticeCounter, NoticeKind
 from .request import (
@@ -12,6 +13,9 @@ from .request import (
 from .rules import LegalRuleSet, RefusalGround, RuleSetRevision, TimeLimit
 
 __all__ = [
+    "Complaint",
+    "ComplaintKind",
+    "ComplaintStatus",
     "FeeItem",
     "FeeLine",
     "InformationRequest",

@@ -163,6 +163,7 @@ class InformationRequest(NormalizedTextModel):
         blank=True,
         related_name="assigned_requests",
     )
+    anonymised_at = models.DateTimeField(_("personal data removed"), null=True, editable=False)
     version = models.PositiveIntegerField(
         _("version"),
         default=1,

@@ -39,7 +39,7 @@ def test_task_runs_in_process_in_the_embedded_mode():
 def test_task_sent_through_redis_is_executed_by_a_real_worker(live_worker):
     _expired_and_live_sessions()
 
-    clear_expired_sessions.apply_async(queue=live_worker)
+    clear_expired_sessions.apply_async(queue=live_worker.queue)
 
     deadline = time.monotonic() + 30
     while Session.objects.filter(session_key="het-han").exists():

@@ -84,7 +84,8 @@ def test_embedded_defaults_without_any_service_variable():
     script = (
         "import django; django.setup(); from django.conf import settings as s;"
         "print(s.DATABASES['default']['ENGINE'], s.CELERY_TASK_ALWAYS_EAGER, s.EMAIL_BACKEND,"
-        " str(s.MEDIA_ROOT).endswith('var/media'), s.TIME_ZONE, s.LANGUAGE_CODE)"
+        " str(s.MEDIA_ROOT).endswith('var/media'), s.TIME_ZONE, s.LANGUAGE_CODE,"
+        " s.EMAIL_FILE_PATH == str(s.BASE_DIR / 'var' / 'mail'))"
     )
     env = {
         key: value
@@ -110,6 +111,7 @@ def test_embedded_defaults_without_any_service_variable():
         "True",
         "Asia/Ho_Chi_Minh",
         "vi",
+        "True",
     ]
 
 

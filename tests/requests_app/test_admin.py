@@ -133,6 +133,8 @@ def test_officer_enters_a_request_received_by_post_for_someone_who_cannot_write(
             "response_files-INITIAL_FORMS": "0",
             "refusals-TOTAL_FORMS": "0",
             "refusals-INITIAL_FORMS": "0",
+            "notices-TOTAL_FORMS": "0",
+            "notices-INITIAL_FORMS": "0",
             "events-TOTAL_FORMS": "0",
             "events-INITIAL_FORMS": "0",
         },

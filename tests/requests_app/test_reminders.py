@@ -109,10 +109,10 @@ def test_a_real_worker_reminds_each_request_once(live_worker, agency_a, migrated
         session_key="marker", session_data="x", expire_date=timezone.now() - datetime.timedelta(1)
     )
 
-    send_deadline_reminders.apply_async(queue=live_worker)
-    send_deadline_reminders.apply_async(queue=live_worker)
+    send_deadline_reminders.apply_async(queue=live_worker.queue)
+    send_deadline_reminders.apply_async(queue=live_worker.queue)
     # The solo worker runs tasks in order: once this one is done, both runs are.
-    clear_expired_sessions.apply_async(queue=live_worker)
+    clear_expired_sessions.apply_async(queue=live_worker.queue)
     deadline = time.monotonic() + 60
     while Session.objects.filter(pk=marker.pk).exists():
         assert time.monotonic() < deadline, "the worker did not finish within 60s"
