@@ -19,10 +19,13 @@ class CatalogEntryQuerySet(models.QuerySet):
         return self.select_related("agency").prefetch_related("disclosure_forms")
 
     def late(self):
+        return self.filter(self.late_condition())
+
+    @staticmethod
+    def late_condition() -> Q:
         """Published after the Law Art 18(4) deadline (creation date + 5 working days)."""
-        return self.filter(
-            Q(disclosed_on__gt=F("publication_deadline"))
-            | Q(disclosed_on__isnull=True, published_at__date__gt=F("publication_deadline"))
+        return Q(disclosed_on__gt=F("publication_deadline")) | Q(
+            disclosed_on__isnull=True, published_at__date__gt=F("publication_deadline")
         )
 
     def review_due(self, today: datetime.date):

@@ -248,6 +248,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "requests_app.tasks.anonymise_old_requests",
         "schedule": crontab(hour=3, minute=0),
     },
+    "compile-closed-period-report": {
+        "task": "reports.tasks.compile_closed_period",
+        "schedule": crontab(hour=1, minute=30),
+    },
     "end-expired-catalog-entries": {
         "task": "catalogs.tasks.end_expired_entries",
         "schedule": crontab(hour=0, minute=15),
@@ -317,5 +321,13 @@ PORTAL_MAX_PDF_BYTES = env.int("PORTAL_MAX_PDF_BYTES", default=20 * 1024 * 1024)
 # Personal Data Protection Law 91/2025/QH15 (LEGAL §5.4): requesters' personal data is removed
 # this many years after a request is closed; its statistics stay.
 PORTAL_ANONYMISE_AFTER_YEARS = env.int("PORTAL_ANONYMISE_AFTER_YEARS", default=5)
+# The last day of the yearly reporting period, as MM-DD: 12-31 for calendar years, 12-14 for
+# the 15 December – 14 December cut-off of Decree 09/2019 (LEGAL §4.2).
+PORTAL_REPORT_YEAR_END = tuple(
+    int(part) for part in env("PORTAL_REPORT_YEAR_END", default="12-31").split("-", 1)
+)
+# The slug of the Department of Justice, printed as the issuer of the yearly reports; when
+# empty, the agency whose document symbol is STP (Sở Tư pháp).
+PORTAL_REPORT_ISSUER = env("PORTAL_REPORT_ISSUER", default="")
 # Digitised documents attached to catalog entries (scans of long reports run large).
 PORTAL_MAX_DOCUMENT_BYTES = env.int("PORTAL_MAX_DOCUMENT_BYTES", default=50 * 1024 * 1024)

@@ -64,6 +64,21 @@ OPEN = (Status.RECEIVED, Status.NEEDS_SUPPLEMENT, *RUNNING)
 ANSWERED = (Status.PROVIDED_FULL, Status.PROVIDED_PARTIAL, Status.REFUSED)
 
 
+class Outcome(models.TextChoices):
+    """How a request ended; kept when the file is closed, for the yearly statistics (Decree 13
+    Art 12(4)(b): requests resolved, refused)."""
+
+    PROVIDED_FULL = Status.PROVIDED_FULL.value, Status.PROVIDED_FULL.label
+    PROVIDED_PARTIAL = Status.PROVIDED_PARTIAL.value, Status.PROVIDED_PARTIAL.label
+    REFUSED = Status.REFUSED.value, Status.REFUSED.label
+    REDIRECTED = Status.REDIRECTED.value, Status.REDIRECTED.label
+    WITHDRAWN = Status.WITHDRAWN.value, Status.WITHDRAWN.label
+
+
+# Resolved: answered or passed to the responsible agency; a withdrawal is counted apart.
+RESOLVED = (Outcome.PROVIDED_FULL, Outcome.PROVIDED_PARTIAL, Outcome.REFUSED, Outcome.REDIRECTED)
+
+
 class RequesterKind(models.TextChoices):
     """Law Art 4 and Art 36; Decree 13 Art 4 (forms 01a and 01b)."""
 

@@ -9,6 +9,7 @@ Arts 30–31) count every day and, when they end on a day off, end on the next w
 import datetime
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.workdays import ONE_DAY, WorkingCalendar
@@ -54,6 +55,20 @@ def extension_cap(revision, limit_group: str, complexity: str, due_on: datetime.
         return None
     calendar = WorkingCalendar.around(due_on)
     return period_end(calendar, due_on, limit["extension_days"], limit["extension_unit"])
+
+
+def working_days_taken(request, on: datetime.date) -> int:
+    """Working days from the valid request (or its receipt, if never accepted) to ``on``."""
+    start = request.valid_on or timezone.localdate(request.received_at)
+    if on <= start:
+        return 0
+    return WorkingCalendar(start, on + ONE_DAY).working_days_between(start, on)
+
+
+def met_deadline(request, on: datetime.date) -> bool | None:
+    """Whether an answer given on ``on`` met the request's deadline; None without one."""
+    due = request.current_due_on
+    return None if due is None else on <= due
 
 
 def explain(start: datetime.date, end: datetime.date, unit: str, amount: int) -> list[ExplainedDay]:

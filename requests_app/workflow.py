@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from agencies.models import Agency
 
 from . import deadlines, fees
-from .choices import ANSWERED, OPEN, RUNNING, Art6Subtype, Complexity, Status
+from .choices import ANSWERED, OPEN, RUNNING, Art6Subtype, Complexity, Outcome, Status
 from .models import InformationRequest, Payment, RequestEvent, RequestRefusal
 from .models.rules import revision_in_force
 from .notifications import tell_requester
@@ -205,9 +205,14 @@ def normalise_tracking_code(text: str) -> str:
 
 
 def open_request(request: InformationRequest, *, actor=None, note: str = "") -> RequestEvent:
-    """Save a new request as received (Law Art 26(1)), pinned to the rules then in force."""
+    """Save a new request as received (Law Art 26(1)), pinned to the rules then in force.
+
+    Its first event is dated at its receipt, which an officer entering a request received in
+    person, by post or from a paper register gives; later steps cannot precede it.
+    """
     if request.pk is not None:
         raise WorkflowError("This request is already recorded.")
+    received_at = _moment(request.received_at)
     received_on = timezone.localdate(request.received_at)
     request.rule_revision = revision_in_force(received_on)
     request.status = Status.RECEIVED
@@ -221,6 +226,7 @@ def open_request(request: InformationRequest, *, actor=None, note: str = "") -> 
         event = RequestEvent.objects.create(
             request=request,
             actor=actor,
+            at=received_at,
             action="submit",
             from_status="",
             to_status=Status.RECEIVED,
@@ -242,9 +248,14 @@ def transition(
     expected_version: int | None = None,
     note: str = "",
     internal_note: str = "",
+    at: datetime.datetime | None = None,
     **params,
 ) -> RequestEvent:
-    """Move ``request`` along transition ``name``; raise WorkflowError if it may not."""
+    """Move ``request`` along transition ``name``; raise WorkflowError if it may not.
+
+    ``at`` records a step taken earlier (a paper register taken over); it defaults to now and
+    may not precede the request's last recorded step.
+    """
     rule = TRANSITIONS.get(name)
     if rule is None:
         raise TransitionNotAllowed(_("Unknown action."))
@@ -261,9 +272,11 @@ def transition(
             )
         if name in NOTE_REQUIRED and not note.strip():
             raise WorkflowError(_("Write the message the requester will receive."))
-        data = HANDLERS.get(name, _no_effect)(current, actor=actor, **params) or {}
+        now = _moment(at, current)
+        data = HANDLERS.get(name, _no_effect)(current, actor=actor, now=now, **params) or {}
         previous = current.status
         current.status = rule.target or (S.EXTENDED if current.extended_due_on else S.VALID)
+        _record_outcome(current, now)
         current.version += 1
         current.save()
         event = RequestEvent.objects.create(
@@ -272,6 +285,7 @@ def transition(
             action=name,
             from_status=previous,
             to_status=current.status,
+            at=now,
             note=note.strip(),
             internal_note=internal_note.strip(),
             notify_requester=rule.notify,
@@ -282,15 +296,52 @@ def transition(
     return event
 
 
+def _moment(at: datetime.datetime | None, request: InformationRequest | None = None):
+    """When a step happens: now, or the earlier moment given, checked to be in order."""
+    if at is None:
+        return timezone.now()
+    if at > timezone.now():
+        raise WorkflowError(_("A step cannot be recorded in the future."))
+    last = request.events.order_by("-at").values_list("at", flat=True).first() if request else None
+    if last and at < last:
+        raise WorkflowError(_("A step cannot be recorded before the request's previous step."))
+    return at
+
+
+# The statuses that end a request, and the outcome the statistics count for each.
+OUTCOME_OF_STATUS = {
+    S.PROVIDED_FULL: Outcome.PROVIDED_FULL,
+    S.PROVIDED_PARTIAL: Outcome.PROVIDED_PARTIAL,
+    S.REFUSED: Outcome.REFUSED,
+    S.REDIRECTED: Outcome.REDIRECTED,
+    S.WITHDRAWN: Outcome.WITHDRAWN,
+}
+
+
+def _record_outcome(request: InformationRequest, now: datetime.datetime) -> None:
+    outcome = OUTCOME_OF_STATUS.get(request.status)
+    if outcome is None:
+        return  # still open, or closed with the outcome it already has
+    on = timezone.localdate(now)
+    request.outcome = outcome
+    request.outcome_at = now
+    request.working_days_taken = (
+        None if outcome == Outcome.WITHDRAWN else deadlines.working_days_taken(request, on)
+    )
+    # Law Arts 29–31: the time limit binds the answer (provide or refuse), not a redirection.
+    request.on_time = deadlines.met_deadline(request, on) if request.status in ANSWERED else None
+
+
 def _no_effect(request, **params):
     return {}
 
 
-def _accept(request, *, complexity: str, valid_on: datetime.date | None = None, **_params):
-    valid_on = valid_on or timezone.localdate()
+def _accept(request, *, complexity: str, now, valid_on: datetime.date | None = None, **_params):
+    today = timezone.localdate(now)
+    valid_on = valid_on or today
     if complexity not in Complexity.values:
         raise WorkflowError(_("Say whether the request is simple or complex."))
-    if valid_on < timezone.localdate(request.received_at) or valid_on > timezone.localdate():
+    if valid_on < timezone.localdate(request.received_at) or valid_on > today:
         raise WorkflowError(
             _("The date the valid request was received must be between its receipt and today.")
         )
@@ -318,11 +369,11 @@ def _redirect(
     return {"to": responsible_agency.name if responsible_agency else responsible_agency_name}
 
 
-def _ask_payment(request, *, payment_due_on: datetime.date, **_params):
+def _ask_payment(request, *, payment_due_on: datetime.date, now, **_params):
     amount = fees.total(request)
     if amount <= 0:
         raise WorkflowError(_("Add the cost lines of the fee table before asking for payment."))
-    if payment_due_on < timezone.localdate():
+    if payment_due_on < timezone.localdate(now):
         raise WorkflowError(_("The payment deadline cannot be in the past."))
     request.fee_amount = amount
     request.payment_due_on = payment_due_on
@@ -336,6 +387,7 @@ def _payment_received(
     paid_on: datetime.date,
     receipt_reference: str = "",
     actor=None,
+    now,
     **_params,
 ):
     if Payment.objects.filter(request=request).exists():
@@ -345,7 +397,7 @@ def _payment_received(
             _("The amount paid must be the amount notified: %(amount)s đồng.")
             % {"amount": request.fee_amount}
         )
-    if paid_on > timezone.localdate():
+    if paid_on > timezone.localdate(now):
         raise WorkflowError(_("The payment date cannot be in the future."))
     Payment.objects.create(
         request=request,
@@ -357,11 +409,13 @@ def _payment_received(
     return {"paid_amount": paid_amount, "paid_on": paid_on.isoformat()}
 
 
-def _extend(request, *, extension_reason: str, new_due_on: datetime.date | None = None, **_params):
+def _extend(
+    request, *, extension_reason: str, now, new_due_on: datetime.date | None = None, **_params
+):
     if request.extended_due_on:
         # The law caps the total extension; one extension notice uses it (LEGAL §7.4).
         raise WorkflowError(_("This request has already been extended."))
-    if timezone.localdate() > request.due_on:
+    if timezone.localdate(now) > request.due_on:
         raise WorkflowError(
             _("An extension must be notified before the time limit expires (%(due)s).")
             % {"due": request.due_on.strftime("%d/%m/%Y")}
@@ -384,9 +438,9 @@ def _extend(request, *, extension_reason: str, new_due_on: datetime.date | None 
     return {"new_due_on": new_due_on.isoformat()}
 
 
-def _answer(request, **_params):
+def _answer(request, *, now, **_params):
     _require_paid(request)
-    request.answered_at = timezone.now()
+    request.answered_at = now
     return {}
 
 
@@ -401,7 +455,7 @@ def _provide_partial(request, **params):
     return _refuse(request, **params)
 
 
-def _refuse(request, *, grounds: list[dict] = (), reason: str = "", **_params):
+def _refuse(request, *, now, grounds: list[dict] = (), reason: str = "", **_params):
     """Grounds are [{"code": …, "art6_subtype": …}] from the request's own rule set."""
     if not grounds:
         raise WorkflowError(_("Choose at least one ground of Law Art 28(1)."))
@@ -427,12 +481,12 @@ def _refuse(request, *, grounds: list[dict] = (), reason: str = "", **_params):
         )
     RequestRefusal.objects.bulk_create(rows)
     request.refusal_reason = reason.strip()
-    request.answered_at = timezone.now()
+    request.answered_at = now
     return {"grounds": [row.code for row in rows]}
 
 
-def _close(request, **_params):
-    request.closed_at = timezone.now()
+def _close(request, *, now, **_params):
+    request.closed_at = now
     return {}
 
 

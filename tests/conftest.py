@@ -47,6 +47,7 @@ DATA_MIGRATIONS = (
     ("requests_app.migrations.0006_circular_46_fee_table", "seed"),
     ("requests_app.migrations.0007_fee_permissions", "grant_permissions"),
     ("requests_app.migrations.0010_complaint_permissions", "grant_permissions"),
+    ("reports.migrations.0002_roles", "grant_permissions"),
 )
 
 

@@ -29,6 +29,7 @@ from ..choices import (
     Complexity,
     DeliveryForm,
     IdType,
+    Outcome,
     RequesterKind,
     Status,
 )
@@ -68,6 +69,16 @@ class InformationRequest(NormalizedTextModel):
     extension_reason = models.TextField(_("reason for the extension"), blank=True, editable=False)
     answered_at = models.DateTimeField(_("answered"), null=True, editable=False)
     closed_at = models.DateTimeField(_("closed"), null=True, editable=False)
+    # Written by the workflow when the request ends and kept after it is closed: what the
+    # yearly statistics count (reports/statistics.py).
+    outcome = models.CharField(
+        _("outcome"), max_length=20, choices=Outcome.choices, blank=True, editable=False
+    )
+    outcome_at = models.DateTimeField(_("outcome reached"), null=True, editable=False)
+    working_days_taken = models.PositiveIntegerField(
+        _("working days taken"), null=True, editable=False
+    )
+    on_time = models.BooleanField(_("answered on time"), null=True, editable=False)
     redirected_to = models.ForeignKey(
         Agency,
         verbose_name=_("responsible agency"),
@@ -183,6 +194,7 @@ class InformationRequest(NormalizedTextModel):
             models.Index(fields=("agency", "status"), name="request_agency_status"),
             models.Index(fields=("status", "due_on"), name="request_status_due"),
             models.Index(fields=("received_at",), name="request_received"),
+            models.Index(fields=("outcome_at",), name="request_outcome_at"),
         )
 
     def __str__(self):

@@ -245,3 +245,80 @@ def test_no_code_outside_the_workflow_writes_the_status():
             if pattern.search(line) and "complaint" not in line:  # a complaint's own status
                 writers.append(f"{source.relative_to(package)}:{number}")
     assert writers == []
+
+
+@pytest.mark.parametrize(
+    ("path", "outcome", "days", "on_time"),
+    [
+        (
+            [("redirect", {"responsible_agency_name": "Sở Xây dựng", "note": "Gửi Sở Xây dựng."})],
+            "redirected",
+            0,
+            None,
+        ),
+        ([("accept", {"complexity": "simple"}), ("provide_full", {})], "provided_full", 0, True),
+        ([("withdraw", {})], "withdrawn", None, None),
+    ],
+)
+def test_the_outcome_is_kept_when_the_file_is_closed(
+    agency_a, officer, path, outcome, days, on_time
+):
+    req = factories.make_request(agency_a)
+    for name, params in path:
+        _go(req, name, officer, **params)
+    _go(req, "close", officer)
+
+    req.refresh_from_db()
+    assert req.status == S.CLOSED
+    assert (req.outcome, req.working_days_taken, req.on_time) == (outcome, days, on_time)
+    assert req.outcome_at == req.events.get(to_status=outcome).at
+
+
+def test_an_answer_after_the_deadline_counts_as_late(agency_a, officer, time_machine):
+    req = factories.make_request(agency_a)
+    _go(req, "accept", officer, complexity="simple")  # due Thursday 11 September (3 WD)
+    time_machine.move_to(datetime.datetime(2025, 9, 15, 9, 0, tzinfo=datetime.UTC))
+    _go(
+        req,
+        "refuse",
+        officer,
+        grounds=[{"code": "a17_already_public"}],
+        reason="Đã công khai trên cổng.",
+    )
+
+    req.refresh_from_db()
+    assert req.due_on == D(2025, 9, 11)
+    assert (req.outcome, req.on_time, req.working_days_taken) == ("refused", False, 5)
+
+
+def test_steps_taken_over_from_a_paper_register_keep_their_dates(agency_a, officer):
+    received = datetime.datetime(2025, 3, 3, 2, 0, tzinfo=datetime.UTC)  # Monday 3 March
+    req = factories.make_request(agency_a, channel="post", received_at=received)
+    _go(req, "accept", officer, complexity="simple", at=received)
+    answered = datetime.datetime(2025, 3, 7, 3, 0, tzinfo=datetime.UTC)
+    _go(req, "provide_full", officer, at=answered)
+
+    req.refresh_from_db()
+    assert req.due_on == D(2025, 3, 10)  # 5 working days by post (Law Art 31)
+    assert req.outcome_at == answered and req.answered_at == answered
+    assert (req.working_days_taken, req.on_time) == (4, True)
+
+
+@pytest.mark.parametrize(
+    ("at", "message"),
+    [
+        (datetime.datetime(2025, 9, 9, 9, 0, tzinfo=datetime.UTC), "tương lai"),
+        (datetime.datetime(2025, 9, 1, 9, 0, tzinfo=datetime.UTC), "bước trước"),
+    ],
+)
+def test_a_step_cannot_be_dated_in_the_future_or_before_the_previous_one(
+    agency_a, officer, at, message
+):
+    req = factories.make_request(agency_a)  # received now, 8 September
+    before = (req.status, req.version)
+
+    with pytest.raises(workflow.WorkflowError, match=message):
+        _go(req, "accept", officer, complexity="simple", at=at)
+
+    req.refresh_from_db()
+    assert (req.status, req.version) == before

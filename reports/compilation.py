@@ -1,0 +1,88 @@
+"""Compiling a report: the work the Celery task does (reports/tasks.py).
+
+The figures are computed first, outside any transaction, while the report shows its progress;
+then one transaction replaces the report's figures, its checks and its state together. A
+worker killed before that commit leaves the previous figures exactly as they were, and a
+re-run over the same data writes identical figures. A task carrying a run id that is no longer
+the report's (the compilation was started again meanwhile) does nothing.
+"""
+
+import logging
+import uuid
+
+from django.db import transaction
+from django.utils import timezone
+
+from agencies.models import Agency
+
+from . import checks, statistics
+from .models import AgencyYearStatistics, ReportState, YearlyReport
+
+log = logging.getLogger(__name__)
+
+
+def run(report_id: int, run_id: str) -> bool:
+    """Compile the report if ``run_id`` is still its current run; True when it did."""
+    report = _claim(report_id, run_id)
+    if report is None:
+        return False
+
+    def progress(percent: int) -> None:
+        _current(report_id, run_id).update(progress=percent, heartbeat_at=timezone.now())
+
+    compiled = statistics.compile_figures(report.period, report.agency_id, progress)
+    names = dict(Agency.objects.filter(pk__in=compiled.rows).values_list("pk", "name"))
+    results = checks.run(compiled.totals, compiled.rows, names)
+    return _save(report_id, run_id, compiled, results)
+
+
+def fail(report_id: int, run_id: str, error: BaseException) -> None:
+    log.error("Report %s failed: %r", report_id, error)
+    _current(report_id, run_id).update(
+        state=ReportState.FAILED, error=f"{type(error).__name__}: {error}"[:2000]
+    )
+
+
+def _current(report_id: int, run_id: str):
+    return YearlyReport.objects.filter(pk=report_id, run_id=uuid.UUID(str(run_id)))
+
+
+def _claim(report_id: int, run_id: str) -> YearlyReport | None:
+    with transaction.atomic():
+        report = _current(report_id, run_id).select_for_update().first()
+        if report is None or report.state not in (ReportState.QUEUED, ReportState.RUNNING):
+            return None  # superseded, or this run already finished (a redelivered message)
+        report.state = ReportState.RUNNING
+        report.started_at = report.heartbeat_at = timezone.now()
+        report.error = ""
+        report.save(update_fields=["state", "started_at", "heartbeat_at", "error"])
+    return report
+
+
+def _save(report_id: int, run_id: str, compiled, results: dict) -> bool:
+    with transaction.atomic():
+        report = _current(report_id, run_id).select_for_update().first()
+        if report is None or report.state != ReportState.RUNNING:
+            return False
+        AgencyYearStatistics.objects.filter(report=report).delete()
+        AgencyYearStatistics.objects.bulk_create(
+            AgencyYearStatistics(
+                report=report,
+                agency_id=agency_id,
+                figures=figures,
+                previous=compiled.previous_rows.get(agency_id, {}),
+            )
+            for agency_id, figures in compiled.rows.items()
+        )
+        report.totals = compiled.totals
+        report.previous_totals = compiled.previous_totals
+        report.rule_sets = compiled.rule_sets
+        report.oldest_pending = compiled.oldest_pending
+        report.ground_labels = compiled.ground_labels
+        report.check_results = results
+        report.state = ReportState.DONE
+        report.progress = 100
+        report.compiled_at = report.heartbeat_at = timezone.now()
+        report.content_version += 1
+        report.save()
+    return True

@@ -1,0 +1,43 @@
+"""The report job (DESIGN §3): compiled by a worker, scheduled after each period closes."""
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from . import compilation, pdf, services
+
+TRANSIENT = (OperationalError, InterfaceError)  # a restarted database, a dropped connection
+
+
+@shared_task(bind=True, max_retries=3, acks_late=True)
+def compile_report(self, report_id: int, run_id: str) -> bool:
+    """Compile one report's figures; retried on transient database errors, failed otherwise.
+
+    acks_late: if the worker dies, the broker hands the task to another worker, which finds
+    the previous figures intact and compiles them again.
+    """
+    try:
+        done = compilation.run(report_id, run_id)
+    except TRANSIENT as error:
+        if self.request.retries >= self.max_retries:
+            compilation.fail(report_id, run_id, error)
+            return False
+        raise self.retry(exc=error, countdown=5 * 2**self.request.retries) from error
+    except Exception as error:
+        compilation.fail(report_id, run_id, error)
+        return False
+    if done:
+        render_report_pdf.delay(report_id)
+    return done
+
+
+@shared_task(acks_late=True)
+def render_report_pdf(report_id: int) -> bool:
+    """Render the report's PDF for its current content; nothing if it is already current."""
+    return pdf.render_stored(report_id)
+
+
+@shared_task
+def compile_closed_period() -> int | None:
+    """Daily: queue the province report of the period just closed, if it has none yet."""
+    report = services.compile_closed_period()
+    return report.pk if report else None
