@@ -21,6 +21,15 @@ KIND_ORDER = (
 )
 
 
+def directory_rank(path: str = "") -> Case:
+    """The position of an agency's kind in KIND_ORDER; ``path`` leads to the agency."""
+    return Case(
+        *(When(**{f"{path}kind": kind}, then=Value(i)) for i, kind in enumerate(KIND_ORDER)),
+        default=Value(len(KIND_ORDER)),
+        output_field=IntegerField(),
+    )
+
+
 class FocalPointQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
@@ -59,12 +68,7 @@ class AgencyQuerySet(models.QuerySet):
         return {key.removeprefix("n_"): value for key, value in counts.items()}
 
     def in_directory_order(self):
-        rank = Case(
-            *(When(kind=kind, then=Value(i)) for i, kind in enumerate(KIND_ORDER)),
-            default=Value(len(KIND_ORDER)),
-            output_field=IntegerField(),
-        )
-        return self.annotate(kind_rank=rank).order_by("kind_rank", "name", "pk")
+        return self.annotate(kind_rank=directory_rank()).order_by("kind_rank", "name", "pk")
 
     def search(self, text: str):
         """Accent-insensitive: every word typed must appear in the folded name."""

@@ -17,6 +17,11 @@ def inert(value):
     return value
 
 
+def sheet_title(text: str) -> str:
+    """Excel allows 31 characters in a sheet name and none of : \\ / ? * [ ]."""
+    return "".join(" " if ch in ":\\/?*[]" else ch for ch in text)[:31].strip() or "Sheet"
+
+
 class _Echo:
     def write(self, value):
         return value
@@ -36,10 +41,16 @@ def csv_response(rows: Iterable[list], filename: str) -> StreamingHttpResponse:
 
 
 def xlsx_response(rows: Iterable[list], filename: str, sheet_title: str) -> FileResponse:
+    return xlsx_workbook_response([(sheet_title, rows)], filename)
+
+
+def xlsx_workbook_response(sheets: Iterable[tuple[str, Iterable[list]]], filename: str):
+    """A workbook of several sheets, each given as (title, rows); numbers stay numbers."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=sheet_title[:31])
-    for row in rows:
-        sheet.append([inert(cell) for cell in row])
+    for title, rows in sheets:
+        sheet = workbook.create_sheet(title=sheet_title(title))
+        for row in rows:
+            sheet.append([inert(cell) for cell in row])
     spool = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it when sent
     workbook.save(spool)
     spool.seek(0)

@@ -55,5 +55,6 @@ urlpatterns += i18n_patterns(
     path("", include("catalogs.urls")),
     path("co-quan/", include("agencies.urls")),
     path("yeu-cau/", include("requests_app.urls")),
+    path("bao-cao/", include("reports.urls")),
     prefix_default_language=False,
 )

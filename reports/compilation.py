@@ -16,7 +16,8 @@ from django.utils import timezone
 from agencies.models import Agency
 
 from . import checks, statistics
-from .models import AgencyYearStatistics, ReportState, YearlyReport
+from .choices import ReportState
+from .models import AgencyYearStatistics, YearlyReport
 
 log = logging.getLogger(__name__)
 

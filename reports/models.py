@@ -18,30 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from agencies.models import Agency
 from portal.text import NormalizedTextModel
 
+from .choices import COMPILED, IN_PROGRESS, ReportState
 from .periods import Period
-
-
-class ReportState(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Being compiled")
-    DONE = "done", _("Compiled")
-    FAILED = "failed", _("Failed")
-    REVIEWED = "reviewed", _("Reviewed")
-    PUBLISHED = "published", _("Published")
-
-
-# A compilation is under way in these states; a second one is refused unless this one stalled.
-IN_PROGRESS = (ReportState.QUEUED, ReportState.RUNNING)
-# The figures are there to read, check and export.
-COMPILED = (ReportState.DONE, ReportState.REVIEWED, ReportState.PUBLISHED)
-
-
-class ReportQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(state=ReportState.PUBLISHED)
-
-    def province_wide(self):
-        return self.filter(agency__isnull=True)
+from .querysets import ReportQuerySet
 
 
 class YearlyReport(NormalizedTextModel):

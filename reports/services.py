@@ -8,8 +8,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import KombuError
 
-from .models import COMPILED, IN_PROGRESS, ReportState, YearlyReport
+from . import compilation
+from .choices import COMPILED, IN_PROGRESS, ReportState
+from .models import YearlyReport
 from .periods import Period
 
 # A compilation that has shown no sign of life for this long is taken as dead (its worker was
@@ -67,11 +70,18 @@ def _queue(report: YearlyReport, actor) -> YearlyReport:
     report.error = ""
     report.reviewed_by = report.reviewed_at = None
     report.save()
+    run_id = str(report.run_id)
+    transaction.on_commit(lambda: _send(report.pk, run_id))
+    return report
+
+
+def _send(report_id: int, run_id: str) -> None:
     from .tasks import compile_report  # the tasks module imports this one
 
-    run_id = str(report.run_id)
-    transaction.on_commit(lambda: compile_report.delay(report.pk, run_id))
-    return report
+    try:
+        compile_report.delay(report_id, run_id)
+    except KombuError as error:  # the broker is down: say so now rather than wait forever
+        compilation.fail(report_id, run_id, error)
 
 
 def is_stalled(report: YearlyReport, now: datetime.datetime | None = None) -> bool:

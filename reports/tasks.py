@@ -1,10 +1,14 @@
 """The report job (DESIGN §3): compiled by a worker, scheduled after each period closes."""
 
+import logging
+
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
+from kombu.exceptions import KombuError
 
 from . import compilation, pdf, services
 
+log = logging.getLogger(__name__)
 TRANSIENT = (OperationalError, InterfaceError)  # a restarted database, a dropped connection
 
 
@@ -26,7 +30,7 @@ def compile_report(self, report_id: int, run_id: str) -> bool:
         compilation.fail(report_id, run_id, error)
         return False
     if done:
-        render_report_pdf.delay(report_id)
+        queue_pdf(report_id)
     return done
 
 
@@ -34,6 +38,14 @@ def compile_report(self, report_id: int, run_id: str) -> bool:
 def render_report_pdf(report_id: int) -> bool:
     """Render the report's PDF for its current content; nothing if it is already current."""
     return pdf.render_stored(report_id)
+
+
+def queue_pdf(report_id: int) -> None:
+    """Have the PDF rendered; if the broker is down, the next download asks again."""
+    try:
+        render_report_pdf.delay(report_id)
+    except KombuError:
+        log.warning("Could not queue the PDF of report %s; the broker is down", report_id)
 
 
 @shared_task

@@ -122,6 +122,7 @@ def _context(notice: Notice) -> dict:
         "notice": notice,
         "req": request_obj,
         "agency": notice.agency,
+        "issuer": notice.agency,
         "received": timezone.localtime(request_obj.received_at),
         "due": request_obj.current_due_on,
         "lines": list(request_obj.fee_lines.all()),

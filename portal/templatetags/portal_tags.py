@@ -33,3 +33,9 @@ def official_date(value: datetime.date, place: str = "") -> str:
 def vnd(value) -> str:
     """An amount in đồng with dots between thousands: 36.000."""
     return f"{int(value or 0):,}".replace(",", ".")
+
+
+@register.filter
+def paragraphs(text: str) -> list[str]:
+    """Plain text as its paragraphs: one per line, blank lines dropped."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]

@@ -11,16 +11,16 @@ import statistics as pystats
 from dataclasses import dataclass, field
 
 import pytest
-from django.utils import timezone
 
 from agencies.services import publish_regulation
 from catalogs.models import CatalogCorrection
 from reports import checks
 from reports.periods import Period
 from reports.statistics import compile_figures
-from requests_app import complaints, fees, workflow
-from requests_app.models import Complaint, FeeItem
+from requests_app import complaints
+from requests_app.models import Complaint
 from tests import factories
+from tests.reports.history import at_nine, play
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -122,28 +122,6 @@ STORIES = [
 ]  # fmt: skip
 
 
-def at_nine(date: D) -> datetime.datetime:
-    return timezone.make_aware(datetime.datetime.combine(date, datetime.time(9)))
-
-
-def play(story: Story, agency, officer):
-    request_obj = factories.make_request(
-        agency, channel=story.channel, received_at=at_nine(story.received), **story.extra
-    )
-    for action, date, params in story.steps:
-        params = dict(params)
-        if action == "accept":
-            params["valid_on"] = date
-        if action == "ask_payment":
-            fees.add_item(request_obj, FeeItem.objects.get(code="1.1"), 10)
-            params["payment_due_on"] = date + datetime.timedelta(days=5)
-        if action == "payment_received":
-            params |= {"paid_amount": story.fee, "paid_on": date}
-        workflow.transition(request_obj, action, actor=officer, at=at_nine(date), **params)
-    request_obj.refresh_from_db()
-    return request_obj
-
-
 @pytest.fixture
 def province(time_machine):
     time_machine.move_to(datetime.datetime(2025, 2, 3, 2, 0, tzinfo=datetime.UTC))
@@ -160,7 +138,15 @@ def province(time_machine):
     time_machine.move_to(datetime.datetime(2026, 1, 15, 2, 0, tzinfo=datetime.UTC))
     agencies = {"A": a, "B": b}
     for story in STORIES:
-        play(story, agencies[story.agency], officer[story.agency])
+        play(
+            agencies[story.agency],
+            officer[story.agency],
+            received=story.received,
+            channel=story.channel,
+            steps=story.steps,
+            fee=story.fee,
+            extra=story.extra,
+        )
     return {"A": a, "B": b, "quiet": quiet}
 
 

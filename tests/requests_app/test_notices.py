@@ -2,8 +2,6 @@
 
 import datetime
 import re
-import shutil
-import subprocess
 import threading
 
 import pytest
@@ -11,27 +9,15 @@ from django.db import connection
 
 from requests_app import fees, notices, workflow
 from requests_app.models import FeeItem, InformationRequest, Notice
-from tests import factories
+from tests import factories, pdfs
 from tests.conftest import needs, uses_postgresql
 
 D = datetime.date
 
 
-def _pdf_tools_ready():
-    try:
-        import weasyprint  # noqa: F401
-
-        from portal.pdf import render_pdf  # noqa: F401
-    except (ImportError, OSError):
-        return False
-    return bool(shutil.which("pdftotext") and shutil.which("pdftoppm"))
-
-
 @pytest.fixture(autouse=True)
 def _pdf_tools():
-    needs(
-        _pdf_tools_ready(), "WeasyPrint (Pango) and poppler-utils are needed; .ci/run installs them"
-    )
+    needs(pdfs.tools_ready(), pdfs.TOOLS_MISSING)
 
 
 @pytest.fixture
@@ -59,10 +45,7 @@ def early_february(time_machine):
 
 
 def _text(notice: Notice) -> str:
-    result = subprocess.run(
-        ["pdftotext", "-layout", notice.pdf.path, "-"], capture_output=True, text=True, check=True
-    )
-    return result.stdout
+    return pdfs.text(notice.pdf.path)
 
 
 def _request(agency, **fields):
@@ -171,45 +154,8 @@ def test_numbering_starts_again_each_year(agency, time_machine):
 @pytest.mark.django_db
 def test_the_first_page_shows_title_and_motto_top_right_above_the_date_line(agency, tmp_path):
     notice = notices.issue(_request(agency), "02", actor=None)
-    html = subprocess.run(
-        ["pdftotext", "-bbox", "-f", "1", "-l", "1", notice.pdf.path, "-"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    words = {}
-    pattern = r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]+)<'
-    for x_min, y_min, _x_max, _y_max, word in re.findall(pattern, html):
-        words.setdefault(word, (float(x_min), float(y_min)))  # its first place on the page
-    page_width = float(re.search(r'<page width="([\d.]+)"', html).group(1))
 
-    # The national title sits in the right half, the motto below it, the date line below both;
-    # the issuing body's number sits in the left half (Decree 30/2020 Appendix I).
-    assert words["CỘNG"][0] > page_width * 0.4
-    assert words["CỘNG"][1] < words["Độc"][1] < words["Rạch"][1] < 150
-    assert words["Số:"][0] < page_width * 0.4
-
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-r",
-            "50",
-            "-f",
-            "1",
-            "-l",
-            "1",
-            notice.pdf.path,
-            str(tmp_path / "p"),
-        ],
-        check=True,
-    )
-    from PIL import Image
-
-    image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
-    width, height = image.size
-    top_right = image.crop((width // 2, 0, width, height // 8))
-    assert top_right.getextrema()[0] < 100  # dark ink of the national title is there
+    pdfs.assert_decree30_header(notice.pdf.path, tmp_path, date_word="Rạch")
 
 
 @pytest.mark.django_db(transaction=True)

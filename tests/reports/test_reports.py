@@ -1,0 +1,456 @@
+"""Reports: compiling through the job, checks that block publication, review and publication,
+the PDF/XLSX/CSV exports, who sees which figures, the command and the schedule."""
+
+import csv
+import datetime
+import io
+import unicodedata
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from reports import services, statistics
+from reports.management.commands.compile_report import Command
+from reports.models import AgencyYearStatistics, YearlyReport
+from reports.tasks import compile_closed_period
+from tests import factories, pdfs
+from tests.conftest import needs
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+State = YearlyReport.State
+
+
+def snapshot(report: YearlyReport) -> dict:
+    report.refresh_from_db()
+    rows = AgencyYearStatistics.objects.filter(report=report).order_by("agency_id")
+    return {
+        "totals": report.totals,
+        "rows": [(row.agency_id, row.figures, row.previous) for row in rows],
+        "checks": report.check_results,
+    }
+
+
+def publishable(report, doj_user) -> YearlyReport:
+    services.save_narrative(
+        report,
+        situation="Các cơ quan đã công khai danh mục thông tin.",
+        difficulties="Một số xã chưa có cán bộ đầu mối.",
+        recommendations="Bố trí cán bộ đầu mối tại các xã.",
+        actor=doj_user,
+    )
+    return services.mark_reviewed(report, actor=doj_user)
+
+
+# --- the job -------------------------------------------------------------------------------
+
+
+def test_a_compilation_stores_every_agencys_figures_and_passes_its_checks(year_2025, compile_2025):
+    report = compile_2025()
+
+    assert (report.state, report.progress) == (State.DONE, 100)
+    assert report.rows.count() == 3  # A, B and the Department of Justice itself
+    assert (report.totals["received"], report.totals["resolved"], report.totals["refused"]) == (
+        5,
+        4,
+        1,
+    )
+    assert report.totals["pending_end"] == 1
+    assert report.check_results["failed"] == [] and report.check_results["ran"] > 40
+    row_a = report.rows.get(agency=year_2025["a"]).figures
+    assert (row_a["on_time"], row_a["late"]) == (2, 1)  # June: 8 working days for 3
+
+
+def test_recompiling_replaces_the_figures_with_identical_ones(
+    year_2025, compile_2025, after_commit
+):
+    report = compile_2025()
+    before = snapshot(report)
+
+    with after_commit():
+        services.recompile(report)
+
+    assert snapshot(report) == before
+    assert AgencyYearStatistics.objects.filter(report=report).count() == 3
+
+
+def test_a_failing_compilation_keeps_the_previous_figures_and_says_why(
+    year_2025, monkeypatch, compile_2025, after_commit
+):
+    report = compile_2025()
+    before = snapshot(report)
+
+    def breaks_midway(period, agency_id=None, progress=None):
+        progress(40)
+        raise RuntimeError("the database went away")
+
+    monkeypatch.setattr(statistics, "compile_figures", breaks_midway)
+    with after_commit():
+        services.recompile(report)
+
+    report.refresh_from_db()
+    assert report.state == State.FAILED and "went away" in report.error
+    assert snapshot(report) == before
+
+
+def test_a_second_compilation_is_refused_while_one_runs_unless_it_stalled(
+    year_2025, compile_2025, after_commit
+):
+    report = compile_2025()
+    YearlyReport.objects.filter(pk=report.pk).update(state=State.RUNNING)
+    report.refresh_from_db()
+
+    with pytest.raises(services.ReportError, match="đang được tổng hợp"), after_commit():
+        services.recompile(report)
+
+    stale = report.heartbeat_at - services.STALE_AFTER - datetime.timedelta(minutes=1)
+    YearlyReport.objects.filter(pk=report.pk).update(heartbeat_at=stale)
+    with after_commit():
+        services.recompile(report)
+    report.refresh_from_db()
+    assert report.state == State.DONE
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [
+        (D(2025, 12, 31), D(2025, 1, 1), "kết thúc"),
+        (D(2026, 1, 1), D(2026, 12, 31), "chưa kết thúc"),
+    ],
+)
+def test_an_impossible_period_is_refused_and_nothing_is_created(
+    year_2025, start, end, message, after_commit
+):
+    with pytest.raises(services.ReportError, match=message):
+        services.request_compilation(start, end)
+
+    assert not YearlyReport.objects.exists()
+
+
+def test_a_year_without_data_gives_honest_zeros(year_2025, after_commit):
+    with after_commit():
+        report = services.request_compilation(D(2019, 1, 1), D(2019, 12, 31))
+    report.refresh_from_db()
+
+    assert report.state == State.DONE
+    assert report.totals["received"] == report.totals["resolved"] == 0
+    assert report.totals["days_median"] is None
+    assert report.check_results["failed"] == []
+
+
+def test_a_report_with_a_failed_check_cannot_be_reviewed_or_published(
+    year_2025, doj_user, compile_2025
+):
+    report = compile_2025()
+    YearlyReport.objects.filter(pk=report.pk).update(
+        check_results={"ran": 1, "failed": [{"code": "pending_balance", "agency_id": None}]}
+    )
+    report.refresh_from_db()
+
+    with pytest.raises(services.ReportError, match="kiểm tra"):
+        services.mark_reviewed(report, actor=doj_user)
+    with pytest.raises(services.ReportError):
+        services.publish(report, actor=doj_user)
+    report.refresh_from_db()
+    assert report.state == State.DONE and report.number is None
+
+
+def test_publishing_needs_the_texts_and_a_review_and_numbers_the_report(
+    year_2025, doj_user, compile_2025, after_commit
+):
+    report = compile_2025()
+    with pytest.raises(services.ReportError, match="xem xét"):
+        services.publish(report, actor=doj_user)
+
+    services.mark_reviewed(report, actor=doj_user)
+    with pytest.raises(services.ReportError, match="khó khăn"):
+        services.publish(report, actor=doj_user)
+
+    report = services.publish(publishable(report, doj_user), actor=doj_user)
+    assert (report.state, report.number) == (State.PUBLISHED, 1)
+    with pytest.raises(services.ReportError, match="đã được công bố"), after_commit():
+        services.recompile(report)
+
+    with after_commit():
+        second = services.request_compilation(D(2025, 1, 1), D(2025, 6, 30))
+    second.refresh_from_db()
+    assert second.pk != report.pk
+    assert services.publish(publishable(second, doj_user), actor=doj_user).number == 2
+
+
+def test_the_texts_are_stored_in_nfc(year_2025, doj_user, compile_2025):
+    report = compile_2025()
+    typed = unicodedata.normalize("NFD", "Khó khăn về nhân sự")
+
+    services.save_narrative(
+        report, situation="x", difficulties=typed, recommendations="y", actor=doj_user
+    )
+
+    report.refresh_from_db()
+    assert report.difficulties == unicodedata.normalize("NFC", typed)
+
+
+# --- the command and the schedule ------------------------------------------------------------
+
+
+def test_the_command_compiles_a_year_and_prints_the_headline(year_2025, after_commit):
+    out = io.StringIO()
+    with after_commit():  # the job runs at the commit, as the command's own commit would
+        call_command("compile_report", year=2025, no_wait=True, stdout=out)
+    report = YearlyReport.objects.get()
+    out.write(Command()._describe(report))
+
+    assert "5 requests received, 4 resolved, 1 refused" in out.getvalue()
+    assert YearlyReport.objects.get().state == State.DONE
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({}, "--year"),
+        ({"year": 2025, "agency": "khong-co"}, "khong-co"),
+        ({"year": 2030}, "ended yet|chưa kết thúc"),
+    ],
+)
+def test_the_command_refuses_bad_input_with_a_message(year_2025, options, message, after_commit):
+    with pytest.raises(CommandError, match=message):
+        call_command("compile_report", **options, stdout=io.StringIO())
+
+
+def test_the_schedule_compiles_the_closed_year_once(year_2025, after_commit):
+    with after_commit():
+        first = compile_closed_period()
+        second = compile_closed_period()
+
+    assert first is not None and second is None
+    report = YearlyReport.objects.get()
+    assert (report.period_start, report.period_end) == (D(2025, 1, 1), D(2025, 12, 31))
+
+
+def test_the_schedule_follows_the_provinces_cut_off_day(settings):
+    settings.PORTAL_REPORT_YEAR_END = (12, 14)
+
+    period = services.closed_period(D(2026, 1, 15))
+
+    assert (period.start, period.end) == (D(2024, 12, 15), D(2025, 12, 14))
+
+
+# --- pages and who sees what -----------------------------------------------------------------
+
+
+def test_staff_compile_from_the_page_and_follow_the_progress(
+    client, year_2025, doj_user, after_commit
+):
+    client.force_login(doj_user)
+    with after_commit():
+        response = client.post(
+            reverse("reports:compile"), {"start": "01/01/2025", "end": "31/12/2025", "agency": ""}
+        )
+
+    report = YearlyReport.objects.get()
+    assert response.status_code == 302 and response.url == report.get_absolute_url()
+    progress = client.get(reverse("reports:progress", args=[report.pk])).json()
+    assert progress == {
+        "state": "done",
+        "state_label": "Đã tổng hợp",
+        "progress": 100,
+        "done": True,
+    }
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Sở Tài chính" in page and "Đặc khu Phú Quốc" in page
+    assert "Đánh dấu đã xem xét" in page  # the next step offered
+
+
+def test_the_progress_page_refreshes_itself_without_javascript(
+    client, year_2025, doj_user, compile_2025
+):
+    report = compile_2025()
+    YearlyReport.objects.filter(pk=report.pk).update(state=State.RUNNING, progress=45)
+    client.force_login(doj_user)
+
+    page = client.get(report.get_absolute_url()).content.decode()
+
+    assert '<noscript><meta http-equiv="refresh" content="5"></noscript>' in page
+    assert '<progress id="report-progress" max="100" value="45"' in page
+
+
+@pytest.mark.parametrize(
+    ("post", "message"),
+    [
+        ({"start": "31/12/2025", "end": "01/01/2025"}, "phải bằng hoặc sau"),
+        ({"start": "hôm qua", "end": "31/12/2025"}, "Nhập một ngày hợp lệ"),
+        ({"start": "01/01/2025", "end": "31/12/2099"}, "chưa kết thúc"),
+    ],
+)
+def test_a_bad_period_on_the_page_is_explained_and_creates_nothing(
+    client, year_2025, doj_user, post, message, after_commit
+):
+    client.force_login(doj_user)
+
+    response = client.post(reverse("reports:compile"), {**post, "agency": ""})
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not YearlyReport.objects.exists()
+
+
+def test_only_department_of_justice_staff_compile(client, year_2025, officer_a):
+    url = reverse("reports:compile")
+    data = {"start": "01/01/2025", "end": "31/12/2025"}
+
+    assert client.post(url, data).status_code == 302  # to the login page
+    client.force_login(officer_a)
+    assert client.post(url, data).status_code == 403
+    assert not YearlyReport.objects.exists()
+
+
+def test_an_unpublished_report_is_not_public(client, year_2025, compile_2025):
+    report = compile_2025()
+
+    for name in ("detail", "pdf", "xlsx", "csv", "progress"):
+        assert client.get(reverse(f"reports:{name}", args=[report.pk])).status_code == 404
+    assert report.title not in client.get(reverse("reports:index")).content.decode()
+
+
+def test_an_officer_sees_only_their_own_agencys_figures_before_publication(
+    client, year_2025, officer_a, compile_2025
+):
+    report = compile_2025()
+    client.force_login(officer_a)
+
+    page = client.get(report.get_absolute_url()).content.decode()
+    own_pdf = reverse("reports:agency_pdf", args=[report.pk, year_2025["a"].slug])
+    other_pdf = reverse("reports:agency_pdf", args=[report.pk, year_2025["b"].slug])
+
+    assert "Số liệu của Sở Tài chính" in page and "Đặc khu Phú Quốc" not in page
+    assert own_pdf in page and other_pdf not in page
+    assert client.get(other_pdf).status_code == 404
+    assert client.get(reverse("reports:xlsx", args=[report.pk])).status_code == 403
+    assert client.get(reverse("reports:csv", args=[report.pk])).status_code == 403
+
+
+def test_a_published_report_is_public_in_full(client, year_2025, doj_user, compile_2025):
+    report = services.publish(publishable(compile_2025(), doj_user), actor=doj_user)
+
+    index = client.get(reverse("reports:index")).content.decode()
+    page = client.get(report.get_absolute_url()).content.decode()
+
+    assert report.get_absolute_url() in index
+    assert "Sở Tài chính" in page and "Đặc khu Phú Quốc" in page
+    assert "Bố trí cán bộ đầu mối tại các xã." in page
+    assert client.get(reverse("reports:csv", args=[report.pk])).status_code == 200
+    assert report.oldest_pending[0]["tracking_code"] not in page  # codes are for staff only
+
+
+def test_the_report_page_runs_the_same_queries_for_few_and_many_agencies(
+    client, year_2025, doj_user, compile_2025, after_commit
+):
+    client.force_login(doj_user)
+    report = compile_2025()
+    client.get(report.get_absolute_url())
+    with CaptureQueriesContext(connection) as few:
+        client.get(report.get_absolute_url())
+    factories.AgencyFactory.create_batch(20)
+    with after_commit():
+        services.recompile(report)
+    with CaptureQueriesContext(connection) as many:
+        client.get(report.get_absolute_url())
+
+    assert report.rows.count() == 23
+    assert len(many) == len(few)
+
+
+def test_the_csv_has_a_row_per_agency_and_the_total(client, year_2025, doj_user, compile_2025):
+    report = compile_2025()
+    client.force_login(doj_user)
+
+    response = client.get(reverse("reports:csv", args=[report.pk]))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    assert rows[0][:3] == ["Cơ quan", "Loại", "Yêu cầu đã tiếp nhận"]
+    by_agency = {row[0]: row for row in rows[1:]}
+    assert by_agency["Sở Tài chính"][2] == "3" and by_agency["Tổng cộng"][2] == "5"
+
+
+def test_the_spreadsheet_has_a_sheet_per_section_with_numbers_as_numbers(
+    client, year_2025, doj_user, compile_2025
+):
+    report = compile_2025()
+    client.force_login(doj_user)
+
+    response = client.get(reverse("reports:xlsx", args=[report.pk]))
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+
+    assert len(workbook.sheetnames) == 11  # summary, 8 sections, oldest pending, checks
+    summary = {row[0]: row[1] for row in workbook["Tổng hợp"].iter_rows(values_only=True)}
+    assert summary["Yêu cầu đã tiếp nhận"] == report.totals["received"] == 5
+    assert summary["Yêu cầu đã giải quyết"] == 4
+    outcomes = list(workbook.worksheets[3].iter_rows(values_only=True))
+    a_row = next(row for row in outcomes if row[0] == "Sở Tài chính")
+    assert a_row[2:4] == (2, 0)  # provided in full, in part: numbers, not text
+
+
+# --- PDFs ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def pdf_tools():
+    needs(pdfs.tools_ready(), pdfs.TOOLS_MISSING)
+
+
+def test_the_province_pdf_has_the_figures_and_every_diacritic(
+    client, year_2025, doj_user, pdf_tools, tmp_path, compile_2025
+):
+    report = services.publish(publishable(compile_2025(), doj_user), actor=doj_user)
+    client.force_login(doj_user)
+
+    response = client.get(reverse("reports:pdf", args=[report.pk]))
+    path = tmp_path / "report.pdf"
+    path.write_bytes(b"".join(response.streaming_content))
+    text = pdfs.text(path)
+
+    assert response["Content-Type"] == "application/pdf"
+    assert "Số: 01/BC-STP" in text
+    assert "Long Xuyên, ngày" in text
+    assert "Tình hình thực hiện Luật Tiếp cận thông tin năm 2025" in text
+    assert "Yêu cầu đã tiếp nhận" in text and "Đặc khu Phú Quốc" in text
+    assert "Một số xã chưa có cán bộ đầu mối." in text
+    assert "Trương Thị Thùy" in text and "Nơi nhận:" in text
+    assert "DỰ THẢO" not in text
+    pdfs.assert_decree30_header(path, tmp_path, date_word="Long")
+    # Page numbers from page 2 only (Decree 30/2020 Appendix I).
+    assert pdfs.page_count(path) >= 2
+    assert pdfs.text(path, 2).lstrip().startswith("2")
+
+
+def test_a_draft_pdf_says_so_and_has_no_number_yet(
+    client, year_2025, doj_user, pdf_tools, tmp_path, compile_2025
+):
+    report = compile_2025()
+    client.force_login(doj_user)
+
+    path = tmp_path / "draft.pdf"
+    response = client.get(reverse("reports:pdf", args=[report.pk]))
+    path.write_bytes(b"".join(response.streaming_content))
+
+    text = pdfs.text(path)
+    assert "DỰ THẢO" in text and "/BC-STP" in text and "01/BC-STP" not in text
+
+
+def test_each_agency_has_a_one_page_pdf(
+    client, year_2025, officer_a, pdf_tools, tmp_path, compile_2025
+):
+    report = compile_2025()
+    client.force_login(officer_a)
+
+    response = client.get(reverse("reports:agency_pdf", args=[report.pk, year_2025["a"].slug]))
+    path = tmp_path / "sheet.pdf"
+    path.write_bytes(response.content)
+
+    assert response.status_code == 200 and pdfs.page_count(path) == 1
+    text = pdfs.text(path)
+    assert "của Sở Tài chính" in text and "Yêu cầu đã tiếp nhận" in text
