@@ -294,7 +294,7 @@ class CatalogFile(NormalizedTextModel):
             raise ValidationError({"not_accessible_ground": _("Give the Art 6 ground.")})
 
 
-class CatalogCorrection(models.Model):
+class CatalogCorrection(NormalizedTextModel):
     """Đính chính — a correction of published information, kept as history (Law Art 22)."""
 
     entry = models.ForeignKey(

@@ -43,7 +43,7 @@ class FeeItem(NormalizedTextModel):
         return f"{self.code}. {self.name} ({self.unit_price:,} đ/{self.unit})".replace(",", ".")
 
 
-class FeeLine(models.Model):
+class FeeLine(NormalizedTextModel):
     """An itemised cost of one request, with the prices as they were when charged."""
 
     request = models.ForeignKey(
@@ -74,7 +74,7 @@ class FeeLine(models.Model):
         return f"{self.description}: {self.amount}"
 
 
-class Payment(models.Model):
+class Payment(NormalizedTextModel):
     """The payment of a request's costs; one per request, recorded before provision."""
 
     request = models.OneToOneField(

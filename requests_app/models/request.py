@@ -297,7 +297,7 @@ class RequestAttachment(models.Model):
         return PurePath(self.file.name).name
 
 
-class RequestEvent(models.Model):
+class RequestEvent(NormalizedTextModel):
     """One step of a request's history; written with the transition, never changed."""
 
     request = models.ForeignKey(InformationRequest, on_delete=models.CASCADE, related_name="events")
@@ -336,7 +336,7 @@ class RequestEvent(models.Model):
         raise ValidationError("Request events are append-only.")
 
 
-class RequestRefusal(models.Model):
+class RequestRefusal(NormalizedTextModel):
     """A Law Art 28(1) ground a refusal or partial provision rests on."""
 
     request = models.ForeignKey(
@@ -362,7 +362,7 @@ def response_upload_to(instance, filename):
     return stored_name(f"responses/{instance.request.agency_id}/{instance.request_id}", filename)
 
 
-class ResponseFile(models.Model):
+class ResponseFile(NormalizedTextModel):
     """A file provided to the requester; downloaded through an expiring signed link."""
 
     request = models.ForeignKey(

@@ -53,7 +53,7 @@ class LegalRuleSet(NormalizedTextModel):
         }
 
 
-class TimeLimit(models.Model):
+class TimeLimit(NormalizedTextModel):
     """Thời hạn — the limits for one channel group and complexity (Law Arts 29–31)."""
 
     rule_set = models.ForeignKey(LegalRuleSet, on_delete=models.CASCADE, related_name="time_limits")
@@ -106,7 +106,7 @@ class TimeLimit(models.Model):
         }
 
 
-class RefusalGround(models.Model):
+class RefusalGround(NormalizedTextModel):
     """Căn cứ từ chối — one ground of Law Art 28(1), as the rule set words it."""
 
     rule_set = models.ForeignKey(

@@ -57,3 +57,25 @@ def test_search_text_is_the_same_for_nfc_and_nfd_names():
     nfd = factories.AgencyFactory(name=NFD_NAME)
 
     assert nfd.search_text == "so tu phap tinh an giang"
+
+
+@pytest.mark.django_db
+def test_what_officers_type_while_handling_requests_and_catalogs_is_stored_nfc(agency_a):
+    from catalogs.services import record_correction
+    from requests_app import workflow
+
+    officer = factories.OfficerFactory(agency=agency_a).user
+    request = factories.make_request(agency_a)
+    entry = factories.CatalogEntryFactory(agency=agency_a, title="Dự toán 2026")
+    typed = unicodedata.normalize("NFD", "Bổ sung số văn bản, ngày ký.")
+
+    event = workflow.transition(
+        request, "request_supplement", actor=officer, note=typed, internal_note=typed
+    )
+    entry.title = "Dự toán năm 2026"
+    correction = record_correction(entry, {"title": "Dự toán 2026"}, reason=typed, actor=officer)
+
+    event.refresh_from_db()
+    correction.refresh_from_db()
+    for stored in (event.note, event.internal_note, correction.reason):
+        assert stored == "Bổ sung số văn bản, ngày ký."
