@@ -103,3 +103,31 @@ def test_a_malformed_date_is_explained(client, officer_a):
 
     assert response.status_code == 200
     assert response.content.decode().count("Nhập một ngày hợp lệ") >= 2
+
+
+def test_a_bad_focal_point_row_keeps_the_whole_agency_form_unsaved(client, officer_a, agency_a):
+    client.force_login(officer_a)
+
+    response = client.post(
+        reverse("admin:agencies_agency_change", args=[agency_a.pk]),
+        {
+            "address": "Số 9 đường Trần Phú",
+            "phone": "0297 3 111 222",
+            "email": "stc@angiang.gov.vn",
+            "focal_points-TOTAL_FORMS": "2",
+            "focal_points-INITIAL_FORMS": "0",
+            "focal_points-0-arrangement": "unit",
+            "focal_points-0-name": "Văn phòng Sở",
+            "focal_points-0-phone": "0297 3 111 223",
+            "focal_points-0-is_active": "on",
+            "focal_points-1-arrangement": "individual",
+            "focal_points-1-name": "Nguyễn Văn Không Liên Lạc",
+            "focal_points-1-is_active": "on",
+        },
+    )
+
+    assert response.status_code == 200
+    assert "phải có ít nhất số điện thoại" in response.content.decode()
+    agency_a.refresh_from_db()
+    assert agency_a.phone != "0297 3 111 222"
+    assert not agency_a.focal_points.exists()

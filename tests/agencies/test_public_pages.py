@@ -134,6 +134,12 @@ def test_an_invalid_filter_value_is_explained(client):
     assert "Hãy chọn một lựa chọn hợp lệ" in response.content.decode()
 
 
+def test_an_invalid_filter_value_is_explained_in_english_on_the_english_page(client):
+    response = client.get("/en/co-quan/", {"kind": "not-a-kind"})
+
+    assert "Select a valid choice." in response.content.decode()
+
+
 def _count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
@@ -186,6 +192,19 @@ def test_agency_page_has_the_six_contents_of_decree_13_art_11(client):
     assert "mailto:stp@angiang.gov.vn" in page  # 3. address for requests and complaints
     assert "Biểu mẫu và hướng dẫn" in page  # 4-5. forms and guidance
     assert "Quy chế cung cấp thông tin" in page  # the internal regulation
+
+
+def test_agency_page_links_to_where_each_of_the_six_contents_is_served(client):
+    agency = factories.AgencyFactory(name="Sở Tư pháp", website="https://stp.angiang.gov.vn")
+
+    page = client.get(agency.get_absolute_url()).content.decode()
+
+    lists = reverse("catalogs:agency_list", args=[agency.slug])
+    assert f'href="{lists}"' in page  # 1 and 6: the lists, and the files they link to
+    assert f'href="{reverse("requests_app:submit")}?agency={agency.slug}"' in page  # 3 and 4
+    assert f'href="{reverse("requests_app:complaint", args=[agency.slug])}"' in page  # 3
+    assert f'href="{reverse("home")}#how-title"' in page  # 5: guidance, costs
+    assert 'href="https://stp.angiang.gov.vn"' in page  # 6: the agency's own site
 
 
 def test_agency_without_focal_point_says_so(client):

@@ -77,6 +77,32 @@ def test_a_pdf_over_the_limit_is_refused(settings):
     assert "vượt giới hạn 1,0\xa0KB" in error.value.message_dict["signed_file"][0]
 
 
+@pytest.mark.parametrize(("extra", "accepted"), [(0, True), (1, False)])
+def test_the_admin_accepts_a_signed_pdf_of_20_mb_and_not_a_byte_more(
+    client, officer_a, extra, accepted
+):
+    end = b"\n%%EOF\n"
+    size = 20 * 1024 * 1024 + extra
+    scan = b"%PDF-1.4\n" + b"0" * (size - 9 - len(end)) + end
+    client.force_login(officer_a)
+
+    response = client.post(
+        reverse("admin:agencies_internalregulation_add"),
+        {
+            "title": "Quy chế cung cấp thông tin",
+            "decision_number": "12/QĐ-STC",
+            "decision_date": "02/09/2025",
+            "effective_date": "15/09/2025",
+            "signed_file": SimpleUploadedFile("ban-quet.pdf", scan),
+        },
+    )
+
+    assert InternalRegulation.objects.exists() is accepted
+    if not accepted:
+        assert response.status_code == 200
+        assert "vượt giới hạn 20,0\xa0MB" in response.content.decode()
+
+
 def test_admin_upload_of_a_fake_pdf_says_why_and_saves_nothing(client, officer_a):
     client.force_login(officer_a)
 
@@ -135,7 +161,7 @@ def test_published_regulation_is_read_only_in_the_admin(client, officer_a, agenc
 
 def test_public_page_shows_current_regulation_checklist_and_earlier_versions(client, agency_a):
     old = publish_regulation(_regulation(agency_a, datetime.date(2018, 7, 1), title="Quy chế 2018"))
-    publish_regulation(
+    current = publish_regulation(
         _regulation(
             agency_a, datetime.date(2025, 8, 1), title="Quy chế 2025", covers_classification=False
         )
@@ -146,6 +172,7 @@ def test_public_page_shows_current_regulation_checklist_and_earlier_versions(cli
     assert "<h1>Quy chế 2025</h1>" in page
     assert "Còn thiếu:" in page  # the classification content is not covered
     assert old.get_absolute_url() in page
+    assert reverse("agencies:regulation_file", args=[agency_a.slug, current.pk]) in page
 
 
 def test_earlier_version_page_says_it_is_no_longer_in_force(client, agency_a):

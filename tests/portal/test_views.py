@@ -70,3 +70,22 @@ def test_a_file_of_an_unexpected_type_is_downloaded_not_shown(tmp_path, settings
     assert response["Content-Type"] == "application/octet-stream"
     assert response["Content-Disposition"].startswith("attachment")
     assert "sandbox" in response["Content-Security-Policy"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("path", "headings"),
+    [
+        ("/", ["Bạn có thể yêu cầu những thông tin nào", "Cách yêu cầu cung cấp thông tin"]),
+        ("/en/", ["What you may ask for", "How to ask"]),
+    ],
+)
+def test_home_says_what_to_ask_how_and_what_it_costs_and_links_on(client, path, headings):
+    page = client.get(path).content.decode()
+    fees = page.split('id="fees-title"')[1].split("</section>")[0]
+
+    for heading in headings:
+        assert f">{heading}</h2>" in page
+    assert "46/2018/TT-BTC" in fees and "70%" in fees
+    assert f'href="{path}co-quan/"' in page  # the agencies
+    assert f'href="{path}danh-muc/"' in page  # the catalogs
