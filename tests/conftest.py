@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
+from django.utils.translation import trans_real
 
 from portal.celery import app
 from tests import factories
@@ -23,6 +24,10 @@ from tests import factories
 def _compiled_translations(django_db_blocker):
     """A bare `pytest` on a fresh clone sees the Vietnamese pages too (make test compiles them)."""
     call_command("compile_translations", verbosity=0)
+    # pytest-django's django.setup() has loaded the catalogues already, before any fixture: on a
+    # fresh clone there were no .mo files yet, so forget that empty load and read them again.
+    trans_real._translations = {}
+    trans_real._default = None
 
 
 @pytest.fixture(autouse=True)
