@@ -198,6 +198,23 @@ def test_a_real_pdf_is_attached(client, officer_a, agency_a):
     assert CatalogFile.objects.get().size > 0
 
 
+def test_an_attachment_over_the_size_limit_is_refused_with_the_limit(
+    client, officer_a, agency_a, settings
+):
+    settings.PORTAL_MAX_DOCUMENT_BYTES = 1024
+    entry = factories.CatalogEntryFactory(
+        agency=agency_a, status=CatalogEntry.Status.DRAFT, published_at=None
+    )
+    client.force_login(officer_a)
+    big = b"%PDF-1.4\n" + b"0" * 2048 + b"\n%%EOF\n"
+
+    response = _upload(client, entry, "bao-cao.pdf", big)
+
+    assert response.status_code == 200
+    assert "vượt giới hạn 1,0\xa0KB" in response.content.decode()
+    assert not CatalogFile.objects.exists()
+
+
 def test_doj_can_read_every_catalog_but_not_edit(client, doj_user, b_entry):
     client.force_login(doj_user)
     url = reverse("admin:catalogs_catalogentry_change", args=[b_entry.pk])
