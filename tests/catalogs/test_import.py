@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import DatabaseError
 from django.urls import reverse
 from openpyxl import Workbook
 
@@ -94,6 +95,23 @@ def test_importing_the_same_file_twice_creates_nothing_new(agency_a):
 
     assert result == {"created": 0, "skipped": 3}
     assert CatalogEntry.objects.count() == 3
+
+
+def test_a_failure_while_writing_leaves_nothing_half_imported(agency_a, monkeypatch):
+    preview = _preview(_xlsx(GOOD_ROWS), agency_a)
+    save, saved = CatalogEntry.save, []
+
+    def save_then_fail_on_the_last_row(entry, *args, **kwargs):
+        saved.append(entry)
+        if len(saved) == len(GOOD_ROWS):
+            raise DatabaseError("the disk is full")
+        save(entry, *args, **kwargs)
+
+    monkeypatch.setattr(CatalogEntry, "save", save_then_fail_on_the_last_row)
+
+    with pytest.raises(DatabaseError):
+        importers.import_entries(preview, agency_a)
+    assert not CatalogEntry.objects.exists()
 
 
 def test_one_bad_row_imports_nothing_and_names_row_and_column(agency_a):
