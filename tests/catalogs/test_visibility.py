@@ -72,6 +72,15 @@ def _public_surfaces(client, agency):
         "agency feed": client.get(reverse("catalogs:agency_feed", args=[agency.slug])),
         "sitemap": client.get("/sitemap-catalog.xml"),
         "english list": client.get("/en/danh-muc/"),
+        "request form suggestions": client.post(
+            reverse("requests_app:submit"),
+            {
+                "information": "ngân sách",
+                "_check": "1",
+                "members-TOTAL_FORMS": "0",
+                "members-INITIAL_FORMS": "0",
+            },
+        ),
     }
     workbook = load_workbook(io.BytesIO(_text_bytes(client.get(reverse("catalogs:export_xlsx")))))
     surfaces["xlsx"] = "\n".join(
@@ -111,6 +120,15 @@ def test_hidden_entries_pages_answer_404(client, catalog):
     for entry in (draft, secret):
         assert client.get(entry.get_absolute_url()).status_code == 404
         assert client.get(reverse("api:entry", args=[entry.pk])).status_code == 404
+
+
+def test_the_request_form_is_not_prefilled_from_a_hidden_entry(client, catalog):
+    _visible, draft, secret, _conditional = catalog["entries"]
+
+    for entry in (draft, secret):
+        page = client.get(reverse("requests_app:submit"), {"entry": entry.pk}).content.decode()
+
+        assert entry.title not in page
 
 
 @pytest.mark.parametrize("key", ["draft", "secret", "conditional", "hidden_file"])
