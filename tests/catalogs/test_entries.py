@@ -1,6 +1,7 @@
 """Derived facts of an entry, corrections, and the end of disclosure periods."""
 
 import datetime
+import re
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -152,6 +153,24 @@ def test_agency_page_shows_catalog_freshness(client, agency_a):
     assert agency.catalog_review_due == 1
     assert agency.catalog_updated_at is not None
     assert agency.has_published_catalog
+
+
+@pytest.mark.parametrize("page", ["agency", "agency catalog"])
+def test_citizens_see_the_catalog_freshness_on_the_agencys_pages(client, agency_a, page):
+    factories.CatalogEntryFactory(
+        agency=agency_a, created_on=D(2025, 9, 8), disclosed_on=D(2025, 9, 30)
+    )
+    factories.CatalogEntryFactory(agency=agency_a, review_on=D(2020, 1, 1))
+    url = {
+        "agency": agency_a.get_absolute_url(),
+        "agency catalog": reverse("catalogs:agency_list", args=[agency_a.slug]),
+    }[page]
+
+    text = client.get(url).content.decode()
+
+    assert "<dt>Số mục công khai muộn</dt><dd>1</dd>" in text
+    assert "<dt>Số mục quá hạn rà soát</dt><dd>1</dd>" in text
+    assert re.search(r"<dt>Cập nhật lần cuối</dt><dd>\d\d/\d\d/\d{4}</dd>", text)
 
 
 def test_directory_badge_and_filter_know_about_the_catalog(client, agency_a, agency_b):
