@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from catalogs.models import CatalogEntry
+from catalogs.models import CatalogEntry, DisclosureMethod
 from catalogs.services import CatalogError, publish, record_correction
 from catalogs.tasks import end_expired_entries
 from portal.models import CalendarDay
@@ -91,6 +91,42 @@ def test_a_not_accessible_entry_cannot_be_published():
         publish(entry)
     entry.refresh_from_db()
     assert entry.status == CatalogEntry.Status.DRAFT
+
+
+def test_the_entry_page_shows_what_the_law_lists_and_links_to_a_prefilled_request(client):
+    entry = factories.CatalogEntryFactory(
+        title="Quy hoạch sử dụng đất năm 2026",
+        number_symbol="125/QĐ-UBND",
+        category="g",
+        created_on=D(2025, 9, 1),
+        creating_unit="Phòng Kinh tế",
+        disclosed_on=D(2025, 9, 3),
+        disclosure_period="Thường xuyên",
+        place="Trụ sở Ủy ban",
+        access_url="https://angiang.gov.vn/van-ban/125",
+        summary="Quy hoạch đến năm 2030.",
+        listed_on=D(2025, 9, 4),
+    )
+    entry.disclosure_forms.set(DisclosureMethod.objects.filter(code__in=["gazette", "posting"]))
+
+    page = client.get(entry.get_absolute_url()).content.decode()
+
+    for shown in (
+        "125/QĐ-UBND",
+        "01/09/2025",
+        "Phòng Kinh tế",
+        "g) Đầu tư công, mua sắm công",
+        "Công báo",
+        "Niêm yết tại trụ sở",
+        "03/09/2025",
+        "Thường xuyên",
+        "Trụ sở Ủy ban",
+        'href="https://angiang.gov.vn/van-ban/125"',
+        "Quy hoạch đến năm 2030.",
+        "04/09/2025",
+        f'href="{reverse("requests_app:submit")}?entry={entry.pk}"',
+    ):
+        assert shown in page, shown
 
 
 def test_correction_history_is_shown_on_the_entry_page(client):
