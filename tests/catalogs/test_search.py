@@ -91,3 +91,16 @@ def test_like_wildcards_typed_by_a_citizen_match_literally(client, entries):
     response = client.get(reverse("catalogs:list"), {"q": "%"})
 
     assert _titles(response) == []
+
+
+@pytest.mark.parametrize("name", ["catalogs:export_csv", "catalogs:export_xlsx", "catalogs:feed"])
+@pytest.mark.parametrize(
+    "query",
+    [{"q": "x" * 5000}, {"q": "đất\x00đai"}, {"year": "abc", "category": "zz"}, {"page": "-1"}],
+)
+def test_odd_input_to_exports_and_feeds_gives_a_normal_answer(client, entries, name, query):
+    response = client.get(reverse(name), query)
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+
+    assert response.status_code == 200
+    assert body
