@@ -62,3 +62,17 @@ def test_exports_query_count_does_not_grow_with_rows(client, agency_a):
     _add_entries(agency_a, 95)
 
     assert _queries(client, reverse("catalogs:export_csv")) == small
+
+
+def test_agencies_api_query_count_does_not_grow_with_agencies(client):
+    def add_agencies(n):
+        for _ in range(n):
+            agency = factories.AgencyFactory()
+            factories.FocalPointFactory(agency=agency)
+            factories.CatalogEntryFactory(agency=factories.AgencyFactory(parent=agency))
+
+    add_agencies(5)
+    small = _queries(client, reverse("api:agencies"), {"page_size": "100"})
+    add_agencies(45)
+
+    assert _queries(client, reverse("api:agencies"), {"page_size": "100"}) == small
