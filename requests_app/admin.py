@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, F
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -179,6 +179,10 @@ class RefusalInline(admin.TabularInline):
 class OfficerEntryForm(forms.ModelForm):
     """Officers record requests received in person, by post, fax or e-mail."""
 
+    # The version the officer's page was made from: a change saved since, by a colleague or a
+    # step of the workflow, is reported instead of overwritten.
+    seen_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
     class Meta:
         model = InformationRequest
         fields = (
@@ -194,6 +198,15 @@ class OfficerEntryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "channel" in self.fields:
             self.fields["channel"].choices = [c for c in Channel.choices if c[0] != Channel.ONLINE]
+        self.fields["seen_version"].initial = self.instance.version
+
+    def clean_seen_version(self):
+        seen = self.cleaned_data["seen_version"]
+        if self.instance.pk is not None and seen != self.instance.version:
+            raise forms.ValidationError(
+                _("Someone else changed this request meanwhile; reload it and try again.")
+            )
+        return seen
 
     def clean_received_at(self):
         received_at = self.cleaned_data["received_at"]
@@ -267,6 +280,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
             {
                 "fields": (
                     ("tracking_code", "status", "version"),
+                    "seen_version",
                     "agency",
                     ("channel", "received_at", "assigned_to"),
                     "rule_set_display",
@@ -337,10 +351,17 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         return fields
 
     def save_model(self, request, obj, form, change):
-        if change:
-            super().save_model(request, obj, form, change)
-        else:
+        if not change:
             workflow.open_request(obj, actor=request.user)
+            return
+        # Only what the form edits: the status, its dates and the version belong to the workflow,
+        # so a step taken while this form was being saved is never undone. The version moves on,
+        # so a colleague's page made before this change is refused too.
+        columns = {f.name for f in obj._meta.concrete_fields}
+        edited = [name for name in form.fields if name in columns]
+        obj.version = F("version") + 1
+        obj.save(update_fields=[*edited, "version", "updated_at"])
+        obj.refresh_from_db(fields=["version"])
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assigned_to":

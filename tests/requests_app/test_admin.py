@@ -319,3 +319,77 @@ def test_the_assigned_filter_ignores_odd_values(client, officer_a):
     )
 
     assert response.status_code == 200
+
+
+def _change_form_data(page, **changes):
+    """What the browser would send back from the change page, with ``changes``."""
+    data = {}
+
+    def keep(form):
+        for name in form.fields:
+            value = form[name].value()
+            if value is not None and value is not False:
+                data[form.add_prefix(name)] = "on" if value is True else value
+
+    keep(page.context["adminform"].form)
+    for inline in page.context["inline_admin_formsets"]:
+        formset = inline.formset
+        keep(formset.management_form)
+        for form in formset.forms:
+            keep(form)
+    data.update(changes)
+    return data
+
+
+def test_saving_the_change_form_never_undoes_a_step_taken_meanwhile(
+    client, officer_a, agency_a, monkeypatch
+):
+    from requests_app import workflow
+    from requests_app.admin import InformationRequestAdmin
+
+    req = factories.make_request(agency_a)
+    client.force_login(officer_a)
+    url = reverse("admin:requests_app_informationrequest_change", args=[req.pk])
+    data = _change_form_data(client.get(url), assigned_to=officer_a.pk)
+    save_form = InformationRequestAdmin.save_form
+
+    def colleague_accepts_meanwhile(self, request, form, change):
+        colleague = factories.OfficerFactory(agency=agency_a).user
+        workflow.transition(req, "accept", actor=colleague, complexity="simple")
+        return save_form(self, request, form, change)
+
+    monkeypatch.setattr(InformationRequestAdmin, "save_form", colleague_accepts_meanwhile)
+
+    assert client.post(url, data).status_code == 302
+    req.refresh_from_db()
+    assert req.status == InformationRequest.Status.VALID  # as the event log says
+    assert req.events.last().to_status == InformationRequest.Status.VALID
+    assert req.due_on == datetime.date(2025, 9, 11)
+    assert req.assigned_to == officer_a
+
+
+def test_a_change_form_left_open_while_the_request_changed_is_refused(client, officer_a, agency_a):
+    from requests_app import workflow
+
+    req = factories.make_request(agency_a)
+    colleague = factories.OfficerFactory(agency=agency_a).user
+    client.force_login(officer_a)
+    url = reverse("admin:requests_app_informationrequest_change", args=[req.pk])
+    page = client.get(url)
+    assert f'name="seen_version" value="{req.version}"' in page.content.decode()
+    mine = _change_form_data(page, assigned_to=officer_a.pk)
+    theirs = _change_form_data(client.get(url), assigned_to=colleague.pk)
+
+    assert client.post(url, theirs).status_code == 302
+    stale = client.post(url, mine)
+    workflow.transition(req, "accept", actor=colleague, complexity="simple")
+    fresh = _change_form_data(client.get(url), assigned_to=officer_a.pk)
+    workflow.transition(req, "provide_full", actor=colleague)
+    after_a_step = client.post(url, fresh)
+
+    for response in (stale, after_a_step):
+        assert response.status_code == 200
+        assert "Người khác vừa thay đổi" in response.content.decode()
+    req.refresh_from_db()
+    assert req.assigned_to == colleague
+    assert req.status == InformationRequest.Status.PROVIDED_FULL
