@@ -321,6 +321,155 @@ def test_the_assigned_filter_ignores_odd_values(client, officer_a):
     assert response.status_code == 200
 
 
+def test_a_request_sent_with_the_online_form_is_handled_step_by_step_in_the_admin(
+    client, officer_a, agency_a
+):
+    from django.core.cache import cache
+    from django.test import Client
+
+    from requests_app import fees
+    from requests_app.models import FeeItem
+    from tests.requests_app.test_public_form import _form
+
+    cache.clear()  # the per-address limit on submissions, whatever ran before
+    assert Client().post(reverse("requests_app:submit"), _form(agency_a)).status_code == 302
+    req = InformationRequest.objects.get()
+    client.force_login(officer_a)
+    steps = [
+        ("request_supplement", {"note": "Bổ sung số văn bản."}, "needs_supplement"),
+        ("supplement_received", {}, "received"),
+        ("accept", {"complexity": "complex", "valid_on": "08/09/2025"}, "valid"),
+        ("ask_consent", {"note": "Cần văn bản đồng ý."}, "awaiting_consent"),
+        ("consent_received", {}, "valid"),
+        ("ask_payment", {"payment_due_on": "12/09/2025"}, "awaiting_payment"),
+        ("payment_received", {"paid_amount": "30000", "paid_on": "08/09/2025"}, "valid"),
+        ("extend", {"extension_reason": "Cần ý kiến của Sở Xây dựng."}, "extended"),
+        (
+            "provide_partial",
+            {
+                "grounds": ["a6_not_accessible"],
+                "art6_subtype": "internal_meeting",
+                "reason": "Biên bản họp nội bộ.",
+            },
+            "provided_partial",
+        ),
+        ("close", {}, "closed"),
+    ]
+    for name, data, expected in steps:
+        if name == "ask_payment":
+            fees.add_item(req, FeeItem.objects.get(code="1.1"), 10)
+        req.refresh_from_db()
+        url = reverse("admin:requests_app_informationrequest_transition", args=[req.pk, name])
+
+        response = client.post(url, {"version": req.version, **data})
+
+        assert response.status_code == 302, (name, response.content.decode()[:3000])
+        req.refresh_from_db()
+        assert req.status == expected, name
+
+    events = list(req.events.order_by("at", "pk"))
+    assert [(e.action, e.from_status, e.to_status) for e in events] == [
+        ("submit", "", "received"),
+        *(
+            (name, before, after)
+            for (name, _d, after), before in zip(
+                steps, ["received", *(s[2] for s in steps[:-1])], strict=True
+            )
+        ),
+    ]
+    assert events[0].actor is None  # the citizen
+    assert {e.actor for e in events[1:]} == {officer_a}
+    assert req.due_on == datetime.date(2025, 9, 29)
+    assert req.extended_due_on == datetime.date(2025, 10, 14)
+
+
+def _request_urls(req):
+    return [
+        ("get", reverse("admin:requests_app_informationrequest_change", args=[req.pk])),
+        ("get", reverse("admin:requests_app_informationrequest_history", args=[req.pk])),
+        ("get", reverse("admin:requests_app_informationrequest_delete", args=[req.pk])),
+        (
+            "get",
+            reverse("admin:requests_app_informationrequest_transition", args=[req.pk, "accept"]),
+        ),
+        ("get", reverse("admin:requests_app_informationrequest_costs", args=[req.pk])),
+        ("post", reverse("admin:requests_app_informationrequest_notice", args=[req.pk, "02"])),
+        ("get", reverse("admin:requests_app_notice_download", args=[req.notices.get().pk])),
+        ("get", reverse("admin:requests_app_attachment_download", args=[req.attachments.get().pk])),
+        (
+            "get",
+            reverse("admin:requests_app_responsefile_download", args=[req.response_files.get().pk]),
+        ),
+        ("get", reverse("admin:requests_app_requestevent_change", args=[req.events.first().pk])),
+    ]
+
+
+@pytest.mark.parametrize("who", ["officer of another agency", "Department of Justice"])
+def test_no_page_of_another_agencys_request_opens(client, officer_a, doj_user, b_request, who):
+    from requests_app import notices
+    from requests_app.models import Notice
+
+    notices.issue(b_request, "02", actor=None, signer_title="GIÁM ĐỐC", signer_name="Lê Văn Ký")
+    client.force_login(officer_a if who.startswith("officer") else doj_user)
+    before = (b_request.status, b_request.version, Notice.objects.count())
+
+    for method, url in _request_urls(b_request):
+        response = getattr(client, method)(url)
+        assert response.status_code in (403, 404), url
+        assert "Võ Thị Riêng Tư" not in response.content.decode(errors="replace"), url
+
+    b_request.refresh_from_db()
+    assert (b_request.status, b_request.version, Notice.objects.count()) == before
+
+
+def test_the_handling_agencys_officer_opens_each_page_of_the_request(client, b_request, agency_b):
+    from requests_app import notices
+
+    notices.issue(b_request, "02", actor=None, signer_title="GIÁM ĐỐC", signer_name="Lê Văn Ký")
+    client.force_login(factories.OfficerFactory(agency=agency_b).user)
+
+    for method, url in _request_urls(b_request):
+        if method == "get" and "/delete/" not in url:  # requests are never deleted
+            assert client.get(url).status_code == 200, url
+    change = client.get(_request_urls(b_request)[0][1]).content.decode()
+    assert "Võ Thị Riêng Tư" in change
+    assert "Luật Tiếp cận thông tin 2016" in change  # the rule set the request runs under
+
+
+def test_the_list_filters_on_due_soon_status_channel_and_officer(
+    client, officer_a, agency_a, time_machine
+):
+    from requests_app import workflow
+
+    other = factories.OfficerFactory(agency=agency_a).user
+    soon = factories.make_request(agency_a, assigned_to=other)
+    workflow.transition(soon, "accept", actor=officer_a, complexity="simple")  # due Thu 11/9
+    later = factories.make_request(agency_a, channel="post")
+    workflow.transition(later, "accept", actor=officer_a, complexity="complex")  # due 29/9
+    waiting = factories.make_request(agency_a)  # no clock yet
+    time_machine.move_to(datetime.datetime(2025, 9, 9, 9, 0, tzinfo=datetime.UTC))
+    client.force_login(officer_a)
+    url = reverse("admin:requests_app_informationrequest_changelist")
+
+    def listed(**query):
+        return {r.pk for r in client.get(url, query).context["cl"].result_list}
+
+    assert listed(due="soon") == {soon.pk}
+    assert listed(status="received") == {waiting.pk}
+    assert listed(channel="post") == {later.pk}
+    assert listed(assigned=str(other.pk)) == {soon.pk}
+    assert listed(assigned="none") == {later.pk, waiting.pk}
+    page = client.get(url).content.decode()
+    assert "11/09/2025" in page and "29/09/2025" in page  # the due dates
+    rows = {r.pk: r for r in client.get(url).context["cl"].result_list}
+    from requests_app.admin import InformationRequestAdmin
+
+    columns = InformationRequestAdmin(InformationRequest, None)
+    assert columns.days_left(rows[soon.pk]) == 2
+    assert columns.days_left(rows[later.pk]) == 14
+    assert columns.days_left(rows[waiting.pk]) == "—"
+
+
 def _change_form_data(page, **changes):
     """What the browser would send back from the change page, with ``changes``."""
     data = {}

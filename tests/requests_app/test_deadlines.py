@@ -93,3 +93,78 @@ def test_explanation_of_a_plain_day_period_marks_the_rolled_over_days():
         (D(2026, 3, 2), False),
     ]
     assert "ngày làm việc tiếp theo" in days[15].reason
+
+
+@pytest.mark.parametrize(
+    ("group", "complexity", "notice", "due"),
+    [
+        # Valid Thu 12/2/2026; then Fri 13 (1), weekend, Tết Mon 16 – Fri 20, weekend, Mon 23 (2),
+        # Tue 24 (3), Wed 25, Thu 26 (5) … Thu 5/3 (10) … Thu 12/3 (15).
+        ("in_person", "simple", None, D(2026, 2, 12)),
+        ("in_person", "complex", None, D(2026, 3, 5)),
+        ("electronic", "simple", None, D(2026, 2, 24)),
+        ("electronic", "complex", D(2026, 2, 24), D(2026, 3, 12)),
+        ("post_fax", "simple", None, D(2026, 2, 26)),
+        ("post_fax", "complex", D(2026, 2, 24), D(2026, 3, 12)),
+    ],
+)
+def test_each_channel_and_complexity_across_tet(rules, group, complexity, notice, due):
+    result = deadlines.compute(rules, group, complexity, D(2026, 2, 12))
+
+    assert (result.notice_due_on, result.due_on) == (notice, due)
+
+
+@pytest.mark.parametrize(
+    ("channel", "complexity", "notice", "due"),
+    [
+        ("online", "simple", None, D(2025, 9, 11)),
+        ("online", "complex", D(2025, 9, 11), D(2025, 9, 29)),
+        ("email", "simple", None, D(2025, 9, 11)),
+        ("email", "complex", D(2025, 9, 11), D(2025, 9, 29)),
+        ("in_person", "simple", None, D(2025, 9, 8)),
+        ("in_person", "complex", None, D(2025, 9, 22)),
+        ("post", "simple", None, D(2025, 9, 15)),
+        ("post", "complex", D(2025, 9, 11), D(2025, 9, 29)),
+        ("fax", "simple", None, D(2025, 9, 15)),
+        ("fax", "complex", D(2025, 9, 11), D(2025, 9, 29)),
+    ],
+)
+def test_each_channel_a_request_arrives_by_sets_its_deadlines(
+    agency_a, time_machine, channel, complexity, notice, due
+):
+    from requests_app import workflow
+    from tests import factories
+
+    time_machine.move_to(datetime.datetime(2025, 9, 8, 9, 0, tzinfo=datetime.UTC))
+    officer = factories.OfficerFactory(agency=agency_a).user
+    req = factories.make_request(agency_a, channel=channel)
+
+    workflow.transition(req, "accept", actor=officer, complexity=complexity)
+
+    assert (req.notice_due_on, req.due_on) == (notice, due)
+
+
+def test_an_extension_in_plain_days_ending_on_a_holiday_ends_after_it(rules):
+    # Due Wed 15/4/2026; + 15 days = Thu 30/4 (Reunification Day), Fri 1/5 (Labour Day),
+    # then a weekend: the extension ends on Monday 4/5.
+    assert deadlines.extension_cap(rules, "post_fax", "complex", D(2026, 4, 15)) == D(2026, 5, 4)
+
+
+def test_a_saturday_an_administrator_marks_as_worked_counts(rules, client, superuser):
+    from django.urls import reverse
+
+    before = deadlines.compute(rules, "electronic", "simple", D(2025, 9, 11)).due_on
+    client.force_login(superuser)
+    response = client.post(
+        reverse("admin:portal_calendarday_add"),
+        {"date": "13/09/2025", "is_working_day": "on", "note": "Làm bù theo Thông báo 1/TB"},
+    )
+
+    assert response.status_code == 302
+    assert before == D(2025, 9, 16)  # Fri 12, Mon 15, Tue 16
+    after = deadlines.compute(rules, "electronic", "simple", D(2025, 9, 11))
+    assert after.due_on == D(2025, 9, 15)  # Fri 12, Sat 13 (worked), Mon 15
+    reasons = {
+        d.date: d.reason for d in deadlines.explain(D(2025, 9, 11), after.due_on, "working", 3)
+    }
+    assert reasons[D(2025, 9, 13)] == "Làm bù theo Thông báo 1/TB"

@@ -344,3 +344,49 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_rate_limit(client, ag
 
     assert statuses[:10] == [302] * 10
     assert statuses[10] == 429
+
+
+def test_a_post_without_the_csrf_token_is_refused(agency_a):
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+
+    assert browser.post(reverse("requests_app:submit"), _form(agency_a)).status_code == 403
+    assert browser.post(
+        reverse("requests_app:track"), {"code": "x", "secret": "y"}
+    ).status_code == (403)
+    assert not InformationRequest.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (lambda: factories.pdf_file("giay.pdf"), "giới hạn"),  # over the limit set below
+        (lambda: SimpleUploadedFile("giay.exe", b"MZ\x90\x00"), "PDF, Word"),
+        (lambda: SimpleUploadedFile("giay.png", b"%PDF-1.4\n%%EOF"), "không khớp"),
+    ],
+)
+def test_an_oversize_or_wrong_type_file_is_explained_and_nothing_is_saved(
+    client, agency_a, settings, upload, message
+):
+    settings.PORTAL_MAX_DOCUMENT_BYTES = 200
+
+    response = _submit(
+        client,
+        agency_a,
+        requester_kind="representative",
+        represented_name="Cháu An",
+        represented_relation="Cha",
+        representation_file=upload(),
+    )
+
+    assert response.status_code == 400
+    assert message in response.content.decode()
+    assert not InformationRequest.objects.exists()
+    assert not RequestAttachment.objects.exists()
+
+
+def test_the_receipt_shows_the_rules_the_request_runs_under(client, agency_a):
+    receipt = client.get(_submit(client, agency_a)["Location"]).content.decode()
+
+    assert "<dd>Luật Tiếp cận thông tin 2016</dd>" in receipt

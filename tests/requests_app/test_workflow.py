@@ -100,6 +100,11 @@ def test_the_other_outcomes(agency_a, officer, path, final):
     assert req.status == final
     _go(req, "close", officer)
     assert req.status == S.CLOSED
+    events = list(req.events.order_by("at", "pk").values_list("action", "to_status", "actor"))
+    assert [e[0] for e in events] == ["submit", *(name for name, _p in path), "close"]
+    assert [e[1] for e in events[-2:]] == [final, S.CLOSED]
+    assert all(actor == officer.pk for _a, _s, actor in events[1:])
+    assert req.closed_at is not None
 
 
 def test_every_status_of_the_table_is_reachable():
