@@ -139,6 +139,9 @@ def live_worker(transactional_db, tmp_path):
         "DJANGO_DEBUG": "1",
         "DATABASE_URL": _database_url_of_the_test_database(),
         "DATABASE_POOL": "0",
+        # What the worker itself queues (outbox deliveries) stays on its own queue, instead of
+        # going to the shared default queue where another worker could pick it up.
+        "CELERY_QUEUE": queue,
         "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",
     }
     worker = subprocess.Popen(

@@ -119,3 +119,46 @@ def test_a_real_worker_reminds_each_request_once(live_worker, agency_a, migrated
         time.sleep(0.2)
 
     assert list(Reminder.objects.values_list("request_id", "kind")) == [(soon.pk, "due_soon")]
+
+
+def _until(condition, what):
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, f"the worker did not {what} within 60s"
+        time.sleep(0.2)
+
+
+@pytest.mark.worker
+def test_a_real_worker_after_days_without_beat_reminds_due_soon_and_overdue_once(
+    live_worker, agency_a, migrated_data
+):
+    from portal.models import OutboxMessage
+    from requests_app.models import InformationRequest
+
+    officer = factories.OfficerFactory(agency=agency_a, user__email="canbo@example.com").user
+    soon, late = factories.make_request(agency_a), factories.make_request(agency_a)
+    for request_obj in (soon, late):
+        workflow.transition(request_obj, "accept", actor=officer, complexity="simple")
+    factories.make_request(agency_a)  # not valid yet: no clock, no reminder
+    # The worker runs on the real clock: one due today, one overdue since beat went down.
+    today = timezone.localdate()
+    InformationRequest.objects.filter(pk=soon.pk).update(due_on=today)
+    InformationRequest.objects.filter(pk=late.pk).update(due_on=today - datetime.timedelta(5))
+    reminders = OutboxMessage.objects.filter(key__startswith="reminder:")
+
+    for _run in range(3):  # the catch-up run, then beat's next runs
+        send_deadline_reminders.apply_async(queue=live_worker.queue)
+    _until(lambda: reminders.filter(sent_at__isnull=False).count() >= 2, "send the reminders")
+    marker = Session.objects.create(
+        session_key="marker", session_data="x", expire_date=timezone.now() - datetime.timedelta(1)
+    )
+    clear_expired_sessions.apply_async(queue=live_worker.queue)  # after everything queued so far
+    _until(lambda: not Session.objects.filter(pk=marker.pk).exists(), "finish")
+
+    assert sorted(Reminder.objects.values_list("request_id", "kind")) == sorted(
+        [(soon.pk, "due_soon"), (late.pk, "overdue")]
+    )
+    to_officer = [m for m in live_worker.sent_mails() if "canbo@example.com" in m]
+    assert len(to_officer) == 2
+    assert sum(soon.tracking_code in m for m in to_officer) == 1
+    assert sum(late.tracking_code in m for m in to_officer) == 1
