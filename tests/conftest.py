@@ -111,7 +111,7 @@ def uses_postgresql() -> bool:
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
-def _database_url_of_the_test_database() -> str:
+def database_url_of_the_test_database() -> str:
     db = connection.settings_dict
     credentials = quote(db["USER"]) + (f":{quote(db['PASSWORD'])}" if db["PASSWORD"] else "")
     return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
@@ -121,6 +121,7 @@ def _database_url_of_the_test_database() -> str:
 class LiveWorker:
     queue: str
     mail_dir: Path
+    process: subprocess.Popen
 
     def sent_mails(self) -> list[str]:
         return [p.read_text() for p in sorted(self.mail_dir.glob("*.log"))]
@@ -137,7 +138,7 @@ def live_worker(transactional_db, tmp_path):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "portal.settings",
         "DJANGO_DEBUG": "1",
-        "DATABASE_URL": _database_url_of_the_test_database(),
+        "DATABASE_URL": database_url_of_the_test_database(),
         "DATABASE_POOL": "0",
         # What the worker itself queues (outbox deliveries) stays on its own queue, instead of
         # going to the shared default queue where another worker could pick it up.
@@ -172,7 +173,7 @@ def live_worker(transactional_db, tmp_path):
     default_queue, app.conf.task_default_queue = app.conf.task_default_queue, queue
     try:
         _wait_until_ready(worker, name)
-        yield LiveWorker(queue, tmp_path / "mail")
+        yield LiveWorker(queue, tmp_path / "mail", worker)
     finally:
         app.conf.task_always_eager = True
         app.conf.task_default_queue = default_queue
