@@ -559,7 +559,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
             "title": _("Costs"),
             "lines": request_obj.fee_lines.select_related("item"),
             "total": fees.total(request_obj),
-            "editable": request_obj.status in fees.EDITABLE_IN,
+            "editable": fees.is_editable(request_obj),
             "postage_allowed": fees.postage_allowed(request_obj),
             "item_form": item_form,
             "postage_form": postage_form,
@@ -568,7 +568,8 @@ class InformationRequestAdmin(AgencyScopedAdmin):
 
     def _change_costs(self, request, request_obj, item_form, postage_form):
         if "_remove" in request.POST:
-            line = request_obj.fee_lines.filter(pk=request.POST.get("_remove", "")).first()
+            line_pk = request.POST.get("_remove", "")
+            line = request_obj.fee_lines.filter(pk=line_pk).first() if line_pk.isdigit() else None
             if line is not None:
                 fees.remove_line(line)
         elif "_add_item" in request.POST and item_form.is_valid():

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from .choices import DeliveryForm, Status
-from .models import FeeItem, FeeLine, InformationRequest, PaperSize
+from .models import FeeItem, FeeLine, InformationRequest, PaperSize, Payment
 
 MAX_QUANTITY = 100_000
 MAX_POSTAGE = 10_000_000  # VND; anything above is a typing mistake
@@ -20,11 +20,22 @@ class FeeError(Exception):
     """A cost line or payment is not acceptable; the message says why."""
 
 
+def is_editable(request_obj: InformationRequest) -> bool:
+    """Costs change while the request is handled and until they are paid, never after."""
+    return (
+        request_obj.status in EDITABLE_IN
+        and not Payment.objects.filter(request=request_obj).exists()
+    )
+
+
 def _check_editable(request_obj: InformationRequest) -> None:
     if request_obj.status not in EDITABLE_IN:
         raise FeeError(
             _("Costs are set while the request is being handled, before asking for payment.")
         )
+    if not is_editable(request_obj):
+        # What was paid is what form 03 notified; a line added later would be provided unpaid.
+        raise FeeError(_("The costs have been paid as notified and can no longer be changed."))
 
 
 def line_amount(unit_price: int, quantity: int, size_factor: int, area_rate: int) -> int:

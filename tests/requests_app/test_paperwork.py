@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from requests_app import fees, privacy, workflow
-from requests_app.models import Complaint, FeeItem, InformationRequest, Notice
+from requests_app.models import Complaint, FeeItem, InformationRequest, Notice, Payment
 from requests_app.tasks import anonymise_old_requests
 from tests import factories
 
@@ -93,6 +93,83 @@ def test_a_payment_is_recorded_once_and_must_match_the_notice(handled, officer):
 
     assert handled.status == InformationRequest.Status.PROVIDED_FULL
     assert handled.payment.amount == 30_000
+
+
+def test_information_cannot_be_provided_in_part_while_its_costs_are_unpaid(handled, officer):
+    fees.add_item(handled, _photocopy(), 10)
+
+    with pytest.raises(workflow.WorkflowError, match="chưa được thanh toán"):
+        workflow.transition(
+            handled,
+            "provide_partial",
+            actor=officer,
+            grounds=[{"code": "a17_already_public"}],
+            reason="Một phần đã công khai.",
+        )
+    handled.refresh_from_db()
+    assert handled.status == InformationRequest.Status.VALID
+    assert not handled.refusals.exists()
+
+
+def _paid(handled, officer):
+    fees.add_item(handled, _photocopy(), 10)
+    workflow.transition(handled, "ask_payment", actor=officer, payment_due_on=D(2025, 9, 12))
+    workflow.transition(
+        handled, "payment_received", actor=officer, paid_amount=30_000, paid_on=D(2025, 9, 8)
+    )
+
+
+def test_a_payment_recorded_twice_is_refused_and_changes_nothing(client, handled, officer):
+    _paid(handled, officer)
+    events = handled.events.count()
+
+    with pytest.raises(workflow.WorkflowError, match="Ghi nhận đã thanh toán"):
+        workflow.transition(
+            handled, "payment_received", actor=officer, paid_amount=30_000, paid_on=D(2025, 9, 8)
+        )
+    client.force_login(officer)
+    url = reverse(
+        "admin:requests_app_informationrequest_transition", args=[handled.pk, "payment_received"]
+    )
+    page = client.post(
+        url,
+        {"version": handled.version, "paid_amount": "30000", "paid_on": "08/09/2025"},
+        follow=True,
+    )
+
+    assert "Không thể thực hiện thao tác này lúc này" in page.content.decode()
+    assert Payment.objects.filter(request=handled).count() == 1
+    assert handled.events.count() == events
+
+
+def test_costs_cannot_change_once_paid_so_nothing_is_provided_unpaid(client, handled, officer):
+    _paid(handled, officer)
+    client.force_login(officer)
+    url = reverse("admin:requests_app_informationrequest_costs", args=[handled.pk])
+
+    with pytest.raises(fees.FeeError, match="đã được thanh toán"):
+        fees.add_item(handled, FeeItem.objects.get(code="1.2"), 100)
+    page = client.post(
+        url, {"_add_item": "1", "item": _photocopy().pk, "quantity": "100", "size": "1"}
+    )
+    client.post(url, {"_remove": handled.fee_lines.get().pk})
+
+    assert "đã được thanh toán" in page.content.decode()
+    assert [line.amount for line in handled.fee_lines.all()] == [30_000]
+    workflow.transition(handled, "provide_full", actor=officer)
+    assert fees.total(handled) == handled.payment.amount == 30_000
+
+
+@pytest.mark.parametrize("value", ["abc", "999999", ""])
+def test_removing_a_cost_line_that_is_not_there_changes_nothing(client, officer, handled, value):
+    line = fees.add_item(handled, _photocopy(), 4)
+    client.force_login(officer)
+    url = reverse("admin:requests_app_informationrequest_costs", args=[handled.pk])
+
+    response = client.post(url, {"_remove": value})
+
+    assert response.status_code == 302
+    assert list(handled.fee_lines.all()) == [line]
 
 
 def test_the_costs_page_adds_and_removes_lines(client, officer, handled):
