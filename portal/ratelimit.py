@@ -4,8 +4,12 @@ No third-party service: the counter lives in the Django cache (Redis in producti
 the client's address.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
+
+logger = logging.getLogger(__name__)
 
 
 def client_address(request) -> str | None:
@@ -19,10 +23,23 @@ def client_address(request) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
-def allow(request, bucket: str, *, limit: int, window_seconds: int) -> bool:
-    """Count one hit for this client; False once it exceeds ``limit`` in the window."""
+def allow(
+    request, bucket: str, *, limit: int, window_seconds: int, fail_open: bool = False
+) -> bool:
+    """Count one hit for this client; False once it exceeds ``limit`` in the window.
+
+    If the cache cannot be reached (Redis is down), the answer is ``fail_open``: True for the
+    forms whose content must never be lost (a citizen's request, a complaint), False for
+    lookups that the limit protects from guessing.
+    """
     name = f"{bucket}:{client_address(request) or 'unknown'}"
-    return allow_key(name, limit=limit, window_seconds=window_seconds)
+    try:
+        return allow_key(name, limit=limit, window_seconds=window_seconds)
+    except Exception:  # the cache server is down
+        logger.warning(
+            "Cache unavailable: the %s limit lets %s", bucket, "all" if fail_open else "none"
+        )
+        return fail_open
 
 
 def allow_key(name: str, *, limit: int, window_seconds: int) -> bool:

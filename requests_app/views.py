@@ -78,7 +78,9 @@ def submit(request):
         form = RequestForm(initial=initial, catalog_entry=entry)
         members = MemberFormSet(prefix="members")
         return _form_page(request, form, members, entry)
-    if not allow(request, "request-submit", limit=SUBMISSIONS_PER_HOUR, window_seconds=3600):
+    if not allow(
+        request, "request-submit", limit=SUBMISSIONS_PER_HOUR, window_seconds=3600, fail_open=True
+    ):
         return render(request, "requests_app/too_many.html", status=429)
     form = RequestForm(request.POST, request.FILES, catalog_entry=entry)
     members = MemberFormSet(request.POST, prefix="members")
@@ -199,7 +201,9 @@ def complaint(request, slug):
     agency = get_object_or_404(Agency, slug=slug)
     form = ComplaintForm(request.POST or None, agency=agency)
     if request.method == "POST":
-        if not allow(request, "complaint", limit=SUBMISSIONS_PER_HOUR, window_seconds=3600):
+        if not allow(
+            request, "complaint", limit=SUBMISSIONS_PER_HOUR, window_seconds=3600, fail_open=True
+        ):
             return render(request, "requests_app/too_many.html", status=429)
         if form.is_valid():
             sent = form.save(commit=False)

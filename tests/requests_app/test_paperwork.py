@@ -261,6 +261,26 @@ def test_a_citizen_sends_a_complaint_from_the_agencys_page(client, agency_a):
     assert client.get(agency_a.get_absolute_url()).content.decode().count(url) == 1
 
 
+def test_with_redis_down_a_complaint_is_still_received(client, agency_a):
+    from django.test import override_settings
+
+    from tests.requests_app.test_public_form import REDIS_DOWN
+
+    with override_settings(CACHES=REDIS_DOWN):
+        sent = client.post(
+            reverse("requests_app:complaint", args=[agency_a.slug]),
+            {
+                "kind": "feedback",
+                "full_name": "Lê Thị C",
+                "email": "c@example.com",
+                "content": "Trang web khó tìm.",
+            },
+        )
+
+    assert sent.status_code == 200
+    assert Complaint.objects.get().content == "Trang web khó tìm."
+
+
 def test_officers_answer_complaints_and_the_sender_is_told(
     client, officer, agency_a, django_capture_on_commit_callbacks
 ):

@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
 from django.urls import reverse
 
 from requests_app.models import InformationRequest, RequestAttachment
@@ -210,6 +211,28 @@ def test_submissions_are_rate_limited_per_address(client, agency_a):
 
     assert statuses[:10] == [302] * 10
     assert statuses[10] == 429
+
+
+# Nothing listens on port 1: the cache server is "down" for this test only.
+REDIS_DOWN = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:1/1",
+    }
+}
+
+
+def test_with_redis_down_a_request_is_still_saved_and_its_receipt_shown(client, agency_a):
+    with override_settings(CACHES=REDIS_DOWN):
+        receipt = client.post(reverse("requests_app:submit"), _form(agency_a), follow=True)
+        lookup = client.post(
+            reverse("requests_app:track"), {"code": "2222-3333-4444", "secret": "x"}
+        )
+
+    request_obj = InformationRequest.objects.get()
+    assert receipt.status_code == 200
+    assert request_obj.tracking_code in receipt.content.decode()
+    assert lookup.status_code == 429  # guessing is not let through while the limit is down
 
 
 def test_tracking_needs_the_code_and_a_second_factor(client, agency_a):
