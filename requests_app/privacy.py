@@ -10,6 +10,7 @@ import datetime
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,12 +75,12 @@ def anonymise(request_obj: InformationRequest) -> None:
         event_keys = [
             f"request-event:{pk}" for pk in request_obj.events.values_list("pk", flat=True)
         ]
-        OutboxMessage.objects.filter(key__in=event_keys).update(
-            to=[], body=_("(removed: personal data)")
-        )
-        Complaint.objects.filter(request=request_obj).update(
-            full_name=ANONYMOUS, email="", phone="", address=""
-        )
+        mails = Q(key__in=event_keys)
+        complaints = Complaint.objects.filter(request=request_obj)
+        for pk in complaints.values_list("pk", flat=True):  # answers: complaints.answer()
+            mails |= Q(key__startswith=f"complaint-answer:{pk}:")
+        OutboxMessage.objects.filter(mails).update(to=[], body=_("(removed: personal data)"))
+        complaints.update(full_name=ANONYMOUS, email="", phone="", address="")
 
 
 def anonymise_due(now=None) -> int:

@@ -384,3 +384,32 @@ def test_anonymising_removes_files_and_notice_pdfs_but_keeps_their_numbers(agenc
     assert not req.attachments.exists()
     notice = Notice.objects.get()
     assert notice.number == 7 and not notice.pdf
+
+
+def test_anonymising_clears_the_mails_and_complaints_of_the_request(
+    agency_a, officer, django_capture_on_commit_callbacks
+):
+    from portal.models import OutboxMessage
+    from requests_app import complaints
+
+    with django_capture_on_commit_callbacks(execute=True):
+        req = factories.make_request(agency_a, full_name="Đỗ Thị Ưng Ánh", email="anh@example.com")
+        complaint = Complaint.objects.create(
+            agency=agency_a,
+            request=req,
+            kind="complaint",
+            full_name="Đỗ Thị Ưng Ánh",
+            email="anh@example.com",
+            phone="0912345678",
+            content="Chưa nhận được phiếu.",
+        )
+        complaints.answer(complaint, "Kính gửi bà Đỗ Thị Ưng Ánh: đã gửi lại.", actor=officer)
+    assert OutboxMessage.objects.count() == 2
+
+    privacy.anonymise(req)
+
+    for message in OutboxMessage.objects.all():
+        assert message.to == [] and "Ánh" not in message.body, message.key
+    complaint.refresh_from_db()
+    assert (complaint.full_name, complaint.email, complaint.phone) == ("—", "", "")
+    assert complaint.kind == "complaint"  # still counted in the statistics
