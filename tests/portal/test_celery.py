@@ -25,6 +25,18 @@ def test_celery_is_configured_for_json_only():
     assert "clear-expired-sessions" in app.conf.beat_schedule
 
 
+def test_beat_flushes_the_outbox_every_minute_and_anonymises_every_night():
+    app.loader.import_default_modules()
+    schedule = app.conf.beat_schedule
+
+    assert schedule["flush-outbox"]["task"] == "portal.tasks.flush_outbox"
+    assert schedule["flush-outbox"]["schedule"] <= 60
+    nightly = schedule["anonymise-old-requests"]
+    assert nightly["task"] == "requests_app.tasks.anonymise_old_requests"
+    assert nightly["schedule"].hour == {3} and nightly["schedule"].day_of_month == set(range(1, 32))
+    assert all(entry["task"] in app.tasks for entry in schedule.values())  # no misspelt task
+
+
 @pytest.mark.django_db
 def test_task_runs_in_process_in_the_embedded_mode():
     _expired_and_live_sessions()

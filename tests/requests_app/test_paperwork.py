@@ -1,5 +1,6 @@
 """Costs, payment, the register, complaints and anonymisation (issue 5's paperwork)."""
 
+import csv
 import datetime
 import io
 
@@ -206,6 +207,24 @@ def test_the_register_lists_the_period_as_a_spreadsheet(client, officer, agency_
     assert rows[1][3] == "Trần Văn Bình"
 
 
+def test_the_register_lists_the_period_as_csv(client, officer, agency_a):
+    listed = factories.make_request(agency_a, full_name="Đỗ Thị Ưng Ánh")
+    client.force_login(officer)
+
+    response = client.get(
+        reverse("admin:requests_app_informationrequest_register"),
+        {"agency": agency_a.pk, "start": "01/09/2025", "end": "30/09/2025", "file_format": "csv"},
+    )
+
+    assert response["Content-Disposition"].endswith('-20250901-20250930.csv"')
+    text = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[0][:3] == ["STT", "Mã tra cứu", "Ngày tiếp nhận"]
+    assert [row[:4] for row in rows[1:]] == [
+        ["1", listed.tracking_code, "08/09/2025", "Đỗ Thị Ưng Ánh"]
+    ]
+
+
 def test_a_register_period_that_ends_before_it_starts_is_explained(client, officer, agency_a):
     client.force_login(officer)
 
@@ -384,6 +403,37 @@ def test_anonymising_removes_files_and_notice_pdfs_but_keeps_their_numbers(agenc
     assert not req.attachments.exists()
     notice = Notice.objects.get()
     assert notice.number == 7 and not notice.pdf
+
+
+def test_the_requester_is_emailed_once_at_each_public_step(
+    agency_a, officer, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from portal.tasks import flush_outbox
+
+    S = InformationRequest.Status
+    with django_capture_on_commit_callbacks(execute=True):
+        req = factories.make_request(agency_a, delivery_form="post", email="binh@example.com")
+    steps = [
+        ("accept", {"complexity": "simple"}),
+        ("ask_payment", {"payment_due_on": D(2025, 9, 12)}),
+        ("payment_received", {"paid_amount": 30_000, "paid_on": D(2025, 9, 8)}),  # internal
+        ("provide_full", {}),
+        ("close", {}),  # internal
+    ]
+    for name, params in steps:
+        if name == "ask_payment":
+            fees.add_item(req, _photocopy(), 10)
+        with django_capture_on_commit_callbacks(execute=True):
+            workflow.transition(req, name, actor=officer, **params)
+    flush_outbox.delay().get()  # what beat runs every minute sends nothing again
+
+    assert all(m.to == ["binh@example.com"] for m in mail.outbox)
+    assert all(req.tracking_code in m.subject for m in mail.outbox)
+    statuses = [S.RECEIVED, S.VALID, S.AWAITING_PAYMENT, S.PROVIDED_FULL]
+    assert [m.subject.rsplit(": ", 1)[1] for m in mail.outbox] == [str(s.label) for s in statuses]
+    assert "30000 đồng" in mail.outbox[2].body and "12/09/2025" in mail.outbox[2].body
 
 
 def test_anonymising_clears_the_mails_and_complaints_of_the_request(
