@@ -99,14 +99,14 @@ def overdue_now(today: datetime.date, agency_id: int | None = None, limit: int =
 
 def summary(queryset) -> dict:
     """Province-wide counts for the dashboard's chart, in one query."""
-    return queryset.aggregate(
-        agencies=Count("pk"),
-        with_overdue=Count("pk", filter=Q(overdue_requests__gt=0)),
-        **{
-            key: Count("pk", filter=Q(**{key: True}))
-            for key in ("has_active_focal_point", "has_current_regulation", "has_published_catalog")
-        },
+    # Aggregate aliases must differ from the annotations they count.
+    flags = ("has_active_focal_point", "has_current_regulation", "has_published_catalog")
+    found = queryset.aggregate(
+        n_agencies=Count("pk"),
+        n_with_overdue=Count("pk", filter=Q(overdue_requests__gt=0)),
+        **{f"n_{flag}": Count("pk", filter=Q(**{flag: True})) for flag in flags},
     )
+    return {key.removeprefix("n_"): value for key, value in found.items()}
 
 
 def agency_queryset():

@@ -16,6 +16,7 @@ class Indicator:
     key: str
     label: str
     kind: str = "count"  # count, days, money, percent, flag
+    short: str = ""  # for a cramped table cell
 
 
 @dataclass(frozen=True)
@@ -118,11 +119,21 @@ SECTIONS = (
         "compliance",
         _("Compliance"),
         (
-            I("has_focal_point", _("Active focal point"), "flag"),
-            I("has_regulation", _("Internal regulation in force"), "flag"),
-            I("has_public_list", _("List of information disclosed published"), "flag"),
-            I("has_conditional_list", _("Conditional-access list published"), "flag"),
-            I("lists_updated", _("Lists updated in the period"), "flag"),
+            I("has_focal_point", _("Active focal point"), "flag", _("focal point")),
+            I("has_regulation", _("Internal regulation in force"), "flag", _("regulation")),
+            I(
+                "has_public_list",
+                _("List of information disclosed published"),
+                "flag",
+                _("disclosure list"),
+            ),
+            I(
+                "has_conditional_list",
+                _("Conditional-access list published"),
+                "flag",
+                _("conditional list"),
+            ),
+            I("lists_updated", _("Lists updated in the period"), "flag", _("updates")),
         ),
     ),
 )

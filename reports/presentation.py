@@ -75,7 +75,7 @@ def agency_row(row: AgencyYearStatistics) -> dict:
         "agency": row.agency,
         "figures": figures,
         "cells": [(column.kind, figures.get(column.key)) for column in AGENCY_COLUMNS],
-        "missing": sum(not figures.get(i.key) for i in COMPLIANCE.indicators),
+        "missing": [i.short for i in COMPLIANCE.indicators if not figures.get(i.key)],
     }
 
 
@@ -100,25 +100,26 @@ def oldest_pending(report: YearlyReport) -> list[dict]:
 
 # --- charts --------------------------------------------------------------------------------
 
-BAR_HEIGHT, BAR_GAP, LABEL_WIDTH, CHART_WIDTH = 18, 8, 230, 560
+CHART_WIDTH, ROW_HEIGHT, BAR_HEIGHT, VALUE_ROOM = 600, 38, 14, 70
 
 
 def bar_chart(title: str, items: list[tuple[str, float]], *, unit: str = "") -> dict:
-    """Horizontal bars, scaled to the largest value; geometry in SVG user units."""
+    """Horizontal bars under their labels, scaled to the largest value (SVG user units)."""
     largest = max((value for _label, value in items), default=0) or 1
-    room = CHART_WIDTH - LABEL_WIDTH - 60
+    room = CHART_WIDTH - VALUE_ROOM
     bars = []
     for index, (label, value) in enumerate(items):
-        y = index * (BAR_HEIGHT + BAR_GAP)
+        top = index * ROW_HEIGHT
         width = round(room * (value or 0) / largest, 1)
         bars.append(
             {
                 "label": label,
                 "value": value,
-                "y": y,
-                "text_y": y + BAR_HEIGHT - 5,
+                "label_y": top + 13,
+                "bar_y": top + 18,
+                "text_y": top + 30,
                 "width": width,
-                "value_x": LABEL_WIDTH + width + 6,
+                "value_x": width + 6,
             }
         )
     return {
@@ -126,8 +127,7 @@ def bar_chart(title: str, items: list[tuple[str, float]], *, unit: str = "") -> 
         "bars": bars,
         "unit": unit,
         "width": CHART_WIDTH,
-        "height": len(items) * (BAR_HEIGHT + BAR_GAP),
-        "label_width": LABEL_WIDTH,
+        "height": len(items) * ROW_HEIGHT,
         "bar_height": BAR_HEIGHT,
     }
 

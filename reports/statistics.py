@@ -35,7 +35,7 @@ from django.db.models import (
     Sum,
     Window,
 )
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Coalesce, RowNumber, TruncDate
 from django.utils import timezone
 
 from agencies.models import Agency, FocalPoint, InternalRegulation
@@ -288,12 +288,17 @@ def complaint_figures(scope: Scope) -> dict[int, dict]:
     return {row.pop("agency_id"): row for row in rows}
 
 
+def with_publication_date(entries):
+    """``published_on``: the time of disclosure (Law Art 19), else the day it went online."""
+    return entries.annotate(published_on=Coalesce("disclosed_on", TruncDate("published_at")))
+
+
 def catalog_figures(scope: Scope) -> dict[int, dict]:
     """Entries published in the period, per list and Law Art 17(1) category; late ones
     (Law Art 18(4)); corrections (Law Art 22)."""
     period = scope.period
-    published = scope.restrict(CatalogEntry.objects.public()).filter(
-        published_at__gte=period.start_at, published_at__lt=period.end_at
+    published = with_publication_date(scope.restrict(CatalogEntry.objects.public())).filter(
+        published_on__range=(period.start, period.end)
     )
     late = CatalogEntry.objects.late_condition()
     rows = (
@@ -325,10 +330,10 @@ def compliance_figures(scope: Scope, agency_ids) -> dict[int, dict]:
     """Each agency's compliance as at the end of the period (focal points: as now, since the
     portal keeps no history of them)."""
     period = scope.period
-    listed = CatalogEntry.objects.public().filter(
-        agency=OuterRef("pk"), published_at__lt=period.end_at
+    listed = with_publication_date(CatalogEntry.objects.public()).filter(
+        agency=OuterRef("pk"), published_on__lte=period.end
     )
-    updated = listed.filter(published_at__gte=period.start_at)
+    updated = listed.filter(published_on__gte=period.start)
     corrected = CatalogCorrection.objects.filter(
         entry__agency=OuterRef("pk"),
         corrected_at__gte=period.start_at,

@@ -11,7 +11,7 @@ from agencies.demo import demo_pdf
 from agencies.models import Agency
 from portal.pdf import PdfUnavailable
 
-from . import fees, notices, workflow
+from . import demo_history, fees, notices, workflow
 from .models import Complaint, FeeItem, InformationRequest, ResponseFile
 
 REQUESTERS = [
@@ -36,18 +36,21 @@ ASKS = [
 ]
 
 
+OFFICERS = {
+    "Sở Tài chính tỉnh An Giang": "canbo.taichinh",
+    "Đặc khu Phú Quốc": "canbo.phuquoc",
+}
+
+
 def seed(write):
-    officers = {
-        "Sở Tài chính tỉnh An Giang": "canbo.taichinh",
-        "Đặc khu Phú Quốc": "canbo.phuquoc",
-    }
     created = 0
-    for agency_name, username in officers.items():
+    for agency_name, username in OFFICERS.items():
         agency = Agency.objects.filter(name=agency_name).first()
         officer = get_user_model().objects.filter(username=username).first()
         if agency is None or officer is None or agency.requests.exists():
             continue
         created += _seed_agency(agency, officer)
+    created += demo_history.seed_past_years(OFFICERS)
     write(f"Information requests: {InformationRequest.objects.count()}; {created} added now.")
 
 
