@@ -1,9 +1,10 @@
 """The report job (DESIGN §3): compiled by a worker, scheduled after each period closes."""
 
 import logging
+import time
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from kombu.exceptions import KombuError
 
 from . import compilation, pdf, services
@@ -12,23 +13,33 @@ log = logging.getLogger(__name__)
 TRANSIENT = (OperationalError, InterfaceError)  # a restarted database, a dropped connection
 
 
-@shared_task(bind=True, max_retries=3, acks_late=True)
-def compile_report(self, report_id: int, run_id: str) -> bool:
+# Waits before each new attempt after a transient database error (a restart, a failover).
+RETRY_DELAYS = (2, 10, 30)
+
+
+@shared_task(acks_late=True)
+def compile_report(report_id: int, run_id: str) -> bool:
     """Compile one report's figures; retried on transient database errors, failed otherwise.
 
-    acks_late: if the worker dies, the broker hands the task to another worker, which finds
-    the previous figures intact and compiles them again.
+    The retries happen in the task itself, so they work the same in the embedded mode's eager
+    tasks. acks_late: if the worker dies, the broker hands the task to another worker, which
+    finds the previous figures intact and compiles them again.
     """
-    try:
-        done = compilation.run(report_id, run_id)
-    except TRANSIENT as error:
-        if self.request.retries >= self.max_retries:
+    for delay in (*RETRY_DELAYS, None):
+        try:
+            done = compilation.run(report_id, run_id)
+            break
+        except TRANSIENT as error:
+            if delay is None:
+                compilation.fail(report_id, run_id, error)
+                return False
+            log.warning("Report %s: %r; trying again in %ss", report_id, error, delay)
+            if not connection.in_atomic_block:
+                connection.close()  # the next attempt opens a fresh connection
+            time.sleep(delay)
+        except Exception as error:  # any other failure is shown on the report
             compilation.fail(report_id, run_id, error)
             return False
-        raise self.retry(exc=error, countdown=5 * 2**self.request.retries) from error
-    except Exception as error:
-        compilation.fail(report_id, run_id, error)
-        return False
     if done:
         queue_pdf(report_id)
     return done

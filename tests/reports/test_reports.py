@@ -4,6 +4,7 @@ the PDF/XLSX/CSV exports, who sees which figures, the command and the schedule."
 import csv
 import datetime
 import io
+import re
 import unicodedata
 
 import pytest
@@ -417,7 +418,10 @@ def test_the_province_pdf_has_the_figures_and_every_diacritic(
     assert "Số: 01/BC-STP" in text
     assert "Long Xuyên, ngày" in text
     assert "Tình hình thực hiện Luật Tiếp cận thông tin năm 2025" in text
-    assert "Yêu cầu đã tiếp nhận" in text and "Đặc khu Phú Quốc" in text
+    assert re.search(r"Yêu cầu đã tiếp nhận\s+5\s", text)  # the province's figure
+    assert re.search(r"Yêu cầu đã giải quyết\s+4\s", text)
+    assert re.search(r"Sở Tài chính\s+3\s+3\s+1\s+0\s", text)  # an agency's row
+    assert "Kết quả giải quyết yêu cầu" in text  # a chart's caption
     assert "Một số xã chưa có cán bộ đầu mối." in text
     assert "Trương Thị Thùy" in text and "Nơi nhận:" in text
     assert "DỰ THẢO" not in text
@@ -454,3 +458,64 @@ def test_each_agency_has_a_one_page_pdf(
     assert response.status_code == 200 and pdfs.page_count(path) == 1
     text = pdfs.text(path)
     assert "của Sở Tài chính" in text and "Yêu cầu đã tiếp nhận" in text
+
+
+def test_a_transient_database_error_is_retried_and_the_report_compiled(
+    year_2025, compile_2025, after_commit, monkeypatch
+):
+    from django.db import OperationalError
+
+    from reports import compilation
+
+    report = compile_2025()
+    real_run, calls = compilation.run, []
+
+    def flaky(report_id, run_id):
+        calls.append(run_id)
+        if len(calls) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+        return real_run(report_id, run_id)
+
+    monkeypatch.setattr(compilation, "run", flaky)
+    monkeypatch.setattr("reports.tasks.RETRY_DELAYS", (0, 0, 0))
+    with after_commit():
+        services.recompile(report)
+
+    report.refresh_from_db()
+    assert len(calls) == 2 and report.state == State.DONE and report.error == ""
+
+
+def test_staff_write_the_texts_on_the_page_and_see_failed_checks(
+    client, year_2025, doj_user, compile_2025
+):
+    report = compile_2025()
+    client.force_login(doj_user)
+    url = reverse("reports:narrative", args=[report.pk])
+
+    response = client.post(
+        url,
+        {"situation": "Tình hình tốt.", "difficulties": "Thiếu cán bộ.", "recommendations": ""},
+    )
+    assert response.status_code == 302
+    report.refresh_from_db()
+    assert (report.situation, report.recommendations) == ("Tình hình tốt.", "")
+    too_long = client.post(
+        url, {"situation": "x" * 20_001, "difficulties": "", "recommendations": ""}
+    )
+    assert too_long.status_code == 400 and "20000" in too_long.content.decode().replace(".", "")
+    report.refresh_from_db()
+    assert report.situation == "Tình hình tốt."  # nothing saved from the bad form
+
+    YearlyReport.objects.filter(pk=report.pk).update(
+        check_results={
+            "ran": 9,
+            "failed": [
+                {"code": "pending_balance", "agency_id": None, "agency": "", "expected": "3",
+                 "actual": "4"}
+            ],
+        }
+    )  # fmt: skip
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Tồn cuối kỳ = tồn đầu kỳ + tiếp nhận − đã giải quyết − rút yêu cầu" in page
+    assert "giá trị đúng 3, thực tế 4" in page
+    assert reverse("reports:review", args=[report.pk]) not in page
