@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from portal.pdf import render_pdf
@@ -102,7 +102,8 @@ def issue(
             signer_name=signer_name,
             issued_by=actor,
         )
-        pdf = render_pdf(f"requests_app/notices/{rule.template}", _context(notice))
+        with translation.override("vi"):  # official documents are in Vietnamese
+            pdf = render_pdf(f"requests_app/notices/{rule.template}", _context(notice))
         notice.pdf.save(f"{notice.number:02d}-{notice.symbol}.pdf", ContentFile(pdf), save=False)
         notice.save()
     return notice

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal import exports
+from portal.citations import cite
 
 from .models import InformationRequest, RequestRefusal
 
@@ -76,7 +77,7 @@ def rows(queryset):
             _date(req.extended_due_on),
             req.extension_reason,
             str(req.get_status_display()),
-            "; ".join(f"{r.label} ({r.legal_basis})" for r in req.refusals.all()),
+            "; ".join(f"{r.label} ({cite(r.legal_basis)})" for r in req.refusals.all()),
             str(req.get_delivery_form_display()),
             _date(req.answered_at),
             req.fee_amount or 0,

@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 
+from portal.citations import cite
 from portal.richtext import safe_rich_text
 
 register = template.Library()
@@ -39,3 +40,9 @@ def vnd(value) -> str:
 def paragraphs(text: str) -> list[str]:
     """Plain text as its paragraphs: one per line, blank lines dropped."""
     return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+@register.filter
+def citation(reference: str) -> str:
+    """A rule set's legal reference in the page's language (portal/citations.py)."""
+    return cite(reference)

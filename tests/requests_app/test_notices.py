@@ -128,6 +128,8 @@ def test_extension_refusal_and_redirection_notices(agency, officer):
 
     assert "gia hạn" in texts[0] and "cần ý kiến của Sở Xây dựng" in texts[0]
     assert "Điều 28" in texts[1] and "cuộc họp nội bộ" in texts[1] and "khiếu nại" in texts[1]
+    assert "(điểm a khoản 1 Điều 28 Luật Tiếp cận thông tin)" in " ".join(texts[1].split())
+    assert "Law Art" not in texts[1]  # the rule set's reference, read in Vietnamese
     assert "Sở Xây dựng tỉnh An Giang" in texts[2] and "khoản 3 Điều 26" in texts[2]
     numbers = [n.reference for n in Notice.objects.order_by("number")]
     assert numbers == ["01/TB-STC", "02/TB-STC", "03/TB-STC"]
