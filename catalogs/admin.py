@@ -38,7 +38,7 @@ SESSION_KEY = "catalog_imports"
 class CatalogFileInline(admin.TabularInline):
     model = CatalogFile
     extra = 0
-    fields = ("title", "file", "classification", "not_accessible_ground", "size")
+    fields = ("title", "file", "classification", "not_accessible_ground", "review_on", "size")
     readonly_fields = ("size",)
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

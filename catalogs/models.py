@@ -263,6 +263,12 @@ class CatalogFile(NormalizedTextModel):
         choices=NotAccessibleGround.choices,
         blank=True,
     )
+    review_on = models.DateField(
+        _("classification review date"),
+        null=True,
+        blank=True,
+        help_text=_("When this file's classification must next be checked (Law Art 34(1)(e))."),
+    )
     size = models.PositiveBigIntegerField(_("size"), default=0, editable=False)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 

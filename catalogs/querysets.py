@@ -3,7 +3,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 
 from .choices import PUBLIC_STATUSES, Catalog, Classification
 
@@ -29,7 +29,11 @@ class CatalogEntryQuerySet(models.QuerySet):
         )
 
     def review_due(self, today: datetime.date):
-        return self.filter(review_on__lt=today)
+        """The entry's classification, or one of its files', is past its review date."""
+        from .models import CatalogFile
+
+        files_due = CatalogFile.objects.filter(entry=OuterRef("pk"), review_on__lt=today)
+        return self.filter(Q(review_on__lt=today) | Exists(files_due))
 
 
 class CatalogFileQuerySet(models.QuerySet):

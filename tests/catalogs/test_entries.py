@@ -169,6 +169,19 @@ def test_daily_task_ends_expired_disclosures_and_is_idempotent(time_machine):
     assert running.status == CatalogEntry.Status.PUBLISHED
 
 
+def test_a_file_past_its_review_date_puts_its_entry_up_for_review(client, agency_a):
+    entry = factories.CatalogEntryFactory(agency=agency_a, review_on=D(2030, 1, 1))
+    factories.CatalogFileFactory(entry=entry, review_on=D(2030, 1, 1))
+    factories.CatalogFileFactory(entry=entry, review_on=D(2020, 1, 1))
+    factories.CatalogFileFactory(entry=entry, review_on=D(2020, 6, 1))
+
+    agency = client.get(agency_a.get_absolute_url()).context["agency"]
+
+    assert agency.catalog_review_due == 1  # the entry, once, however many of its files
+    assert list(CatalogEntry.objects.review_due(D(2026, 1, 1))) == [entry]
+    assert not CatalogEntry.objects.review_due(D(2019, 1, 1)).exists()
+
+
 def test_ended_entries_stay_public_and_say_so(client):
     entry = factories.CatalogEntryFactory(status=CatalogEntry.Status.EXPIRED)
 
