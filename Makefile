@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 # The embedded mode: SQLite, eager tasks, e-mail as files (portal/settings.py), debug on.
 export DJANGO_DEBUG ?= 1
 
-.PHONY: run test setup install lint format messages clean
+.PHONY: run test bench setup install lint format messages clean
 
 run: setup
 	$(PY) manage.py seed_demo
@@ -18,6 +18,16 @@ run: setup
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The benchmarks (benchmarks/README.md): PostgreSQL is required; the data set is reused between
+# runs and never deleted without BENCH_ARGS=--reset. BENCH_ARGS=--scale=0.1 for a quick run.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal_bench
+BENCH_REDIS_URL    ?= redis://127.0.0.1:6379/3
+
+bench: setup
+	@command -v wrk >/dev/null || bash benchmarks/install-tools.sh
+	DJANGO_DEBUG=0 DATABASE_URL=$(BENCH_DATABASE_URL) REDIS_URL=$(BENCH_REDIS_URL) \
+		STATIC_ROOT=var/bench-static MEDIA_ROOT=var/bench-media $(PY) -m benchmarks.run $(BENCH_ARGS)
 
 setup: install
 	$(PY) manage.py compile_translations

@@ -17,6 +17,15 @@ class PdfUnavailable(Exception):
 
 
 def render_pdf(template: str, context: dict) -> bytes:
+    return html_to_pdf(render_html(template, context))
+
+
+def render_html(template: str, context: dict) -> str:
+    """The document as HTML, with the shipped fonts' location."""
+    return render_to_string(template, {**context, "fonts_dir": FONTS_DIR.as_uri()})
+
+
+def html_to_pdf(html: str) -> bytes:
     try:
         from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
@@ -25,6 +34,5 @@ def render_pdf(template: str, context: dict) -> bytes:
             "WeasyPrint cannot load Pango: install libpango-1.0-0 libpangoft2-1.0-0 "
             "libharfbuzz-subset0 (bash .ci/run does)."
         ) from error
-    html = render_to_string(template, {**context, "fonts_dir": FONTS_DIR.as_uri()})
     fonts = FontConfiguration()
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=fonts)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from agencies.models import Agency
-from portal.pdf import render_pdf
+from portal.pdf import html_to_pdf, render_html, render_pdf
 from portal.text import fold
 
 from . import presentation
@@ -59,6 +59,10 @@ def _common(report: YearlyReport) -> dict:
 
 
 def render_report(report: YearlyReport) -> bytes:
+    return html_to_pdf(report_html(report))
+
+
+def report_html(report: YearlyReport) -> str:
     with translation.override("vi"):
         context = {
             **_common(report),
@@ -68,7 +72,7 @@ def render_report(report: YearlyReport) -> bytes:
             "oldest": presentation.oldest_pending(report),
             "failed": presentation.failed_checks(report),
         }
-        return render_pdf("reports/pdf/report.html", context)
+        return render_html("reports/pdf/report.html", context)
 
 
 def render_agency_sheet(report: YearlyReport, row: AgencyYearStatistics) -> bytes:

@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F
+from django.db.models import Count, F, Min
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -330,13 +330,15 @@ class InformationRequestAdmin(AgencyScopedAdmin):
 
     def changelist_view(self, request, extra_context=None):
         today = timezone.localdate()
-        token = _list_calendar.set(
-            WorkingCalendar(
-                today - datetime.timedelta(days=400), today + datetime.timedelta(days=120)
-            )
-        )
+        # From the oldest deadline still running, however long overdue, in one query.
+        oldest = self.get_queryset(request).running().aggregate(first=Min("current_due"))["first"]
+        start = min(oldest or today, today) - datetime.timedelta(days=1)
+        token = _list_calendar.set(WorkingCalendar(start, today + datetime.timedelta(days=120)))
         try:
-            return super().changelist_view(request, extra_context)
+            response = super().changelist_view(request, extra_context)
+            if hasattr(response, "render"):
+                response.render()  # the rows are drawn now, while the calendar is set
+            return response
         finally:
             _list_calendar.reset(token)
 

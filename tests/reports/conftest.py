@@ -4,7 +4,7 @@ import pytest
 
 from agencies.services import publish_regulation
 from tests import factories
-from tests.reports.history import play
+from tests.history import play
 
 D = datetime.date
 SIMPLE = {"complexity": "simple"}

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests import factories
-from tests.reports.history import play
+from tests.history import play
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

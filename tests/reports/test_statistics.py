@@ -20,7 +20,7 @@ from reports.statistics import compile_figures
 from requests_app import complaints
 from requests_app.models import Complaint
 from tests import factories
-from tests.reports.history import at_nine, play
+from tests.history import at_nine, play
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -10,7 +10,7 @@ import pytest
 from reports import compilation, services, statistics
 from reports.models import AgencyYearStatistics, YearlyReport
 from tests.conftest import database_url_of_the_test_database
-from tests.reports.history import play
+from tests.history import play
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True)]
 State = YearlyReport.State

@@ -3,10 +3,13 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from requests_app.models import InformationRequest, RequestAttachment, ResponseFile
 from tests import factories
+from tests.history import play
 
 pytestmark = pytest.mark.django_db
 
@@ -542,3 +545,26 @@ def test_a_change_form_left_open_while_the_request_changed_is_refused(client, of
     req.refresh_from_db()
     assert req.assigned_to == colleague
     assert req.status == InformationRequest.Status.PROVIDED_FULL
+
+
+def test_the_request_list_runs_the_same_queries_for_few_and_many_requests(
+    client, officer_a, agency_a
+):
+    def accepted_on(day):  # running, due a few days later: some overdue for over a year
+        steps = [("accept", day, {"complexity": "simple"})]
+        play(agency_a, officer_a, received=day, steps=steps)
+
+    url = reverse("admin:requests_app_informationrequest_changelist")
+    client.force_login(officer_a)
+    for offset in range(5):
+        accepted_on(datetime.date(2024, 3, 4) + datetime.timedelta(weeks=offset * 7))
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for offset in range(40):
+        accepted_on(datetime.date(2023, 1, 2) + datetime.timedelta(weeks=offset * 3))
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url)
+
+    assert page.content.decode().count('class="field-tracking_code"') == 45
+    assert len(many) == len(few)
