@@ -58,12 +58,14 @@ class AgencyQuerySet(models.QuerySet):
         """Annotate every registered compliance check (portal/compliance.py), in the database."""
         return self.annotate(**compliance.annotations(with_facts=with_facts))
 
-    def aggregate_compliance(self) -> dict:
-        """Province-wide counts for the home page, in one query (call after with_compliance)."""
+    def aggregate_compliance(self, **extra) -> dict:
+        """Province-wide counts, in one query (call after with_compliance): ``total``, one per
+        registered check, and any ``extra`` aggregates."""
         # Aggregate aliases must differ from the annotations they count.
         counts = self.aggregate(
             total=Count("pk"),
             **{f"n_{c.key}": Count("pk", filter=Q(**{c.key: True})) for c in compliance.checks()},
+            **{f"n_{name}": aggregate for name, aggregate in extra.items()},
         )
         return {key.removeprefix("n_"): value for key, value in counts.items()}
 

@@ -1,7 +1,6 @@
 """The catalogs app's contribution to each agency's compliance (registered in ready())."""
 
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,20 +8,6 @@ from portal import compliance
 
 from .choices import Catalog, EntryStatus
 from .models import CatalogEntry
-
-
-def _per_agency(queryset, aggregate):
-    return Subquery(
-        queryset.filter(agency=OuterRef("pk"))
-        .order_by()
-        .values("agency")
-        .annotate(value=aggregate)
-        .values("value")[:1]
-    )
-
-
-def _count(queryset):
-    return Coalesce(_per_agency(queryset, Count("pk")), 0, output_field=IntegerField())
 
 
 def register_checks() -> None:
@@ -43,12 +28,14 @@ def register_checks() -> None:
     # The freshness an agency's page shows: last update, items late, items past review.
     compliance.register_fact(
         "catalog_updated_at",
-        lambda: _per_agency(CatalogEntry.objects.public(), Max("updated_at")),
+        lambda: compliance.per_agency(CatalogEntry.objects.public(), Max("updated_at")),
     )
-    compliance.register_fact("catalog_late", lambda: _count(CatalogEntry.objects.public().late()))
+    compliance.register_fact(
+        "catalog_late", lambda: compliance.count_per_agency(CatalogEntry.objects.public().late())
+    )
     compliance.register_fact(
         "catalog_review_due",
-        lambda: _count(
+        lambda: compliance.count_per_agency(
             CatalogEntry.objects.exclude(status=EntryStatus.DRAFT).review_due(timezone.localdate())
         ),
     )

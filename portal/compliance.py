@@ -9,7 +9,8 @@ badges, its filter and the home page's counts all walk the registered checks.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Expression
+from django.db.models import Count, Expression, IntegerField, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 
 @dataclass(frozen=True)
@@ -45,3 +46,19 @@ def annotations(*, with_facts: bool = False) -> dict[str, Expression]:
     if with_facts:
         exprs |= {name: expression() for name, expression in _facts.items()}
     return exprs
+
+
+def per_agency(queryset, aggregate, path: str = "agency") -> Subquery:
+    """``aggregate`` over the rows of ``queryset`` belonging to the agency of the outer row."""
+    return Subquery(
+        queryset.filter(**{path: OuterRef("pk")})
+        .order_by()
+        .values(path)
+        .annotate(value=aggregate)
+        .values("value")[:1]
+    )
+
+
+def count_per_agency(queryset, path: str = "agency"):
+    """How many rows of ``queryset`` belong to the agency of the outer row (0 when none)."""
+    return Coalesce(per_agency(queryset, Count("pk"), path), 0, output_field=IntegerField())

@@ -8,6 +8,7 @@ whole site failing to start.
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 
 FONTS_DIR = settings.BASE_DIR / "static" / "fonts"
 
@@ -25,14 +26,30 @@ def render_html(template: str, context: dict) -> str:
     return render_to_string(template, {**context, "fonts_dir": FONTS_DIR.as_uri()})
 
 
-def html_to_pdf(html: str) -> bytes:
+def pdf_available() -> bool:
+    try:
+        _weasyprint()
+    except PdfUnavailable:
+        return False
+    return True
+
+
+def _weasyprint():
     try:
         from weasyprint import HTML
         from weasyprint.text.fonts import FontConfiguration
     except (ImportError, OSError) as error:
         raise PdfUnavailable(
-            "WeasyPrint cannot load Pango: install libpango-1.0-0 libpangoft2-1.0-0 "
-            "libharfbuzz-subset0 (bash .ci/run does)."
+            _(
+                "PDF documents cannot be made on this server: WeasyPrint cannot load Pango "
+                "(install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; bash .ci/run "
+                "does)."
+            )
         ) from error
+    return HTML, FontConfiguration
+
+
+def html_to_pdf(html: str) -> bytes:
+    HTML, FontConfiguration = _weasyprint()
     fonts = FontConfiguration()
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(font_config=fonts)

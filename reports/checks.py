@@ -10,7 +10,9 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .statistics import NOT_ADDITIVE
+from requests_app.choices import Channel, Complexity
+
+from .statistics import BANDS, NOT_ADDITIVE
 
 GROUND_PREFIX = "ground_"
 
@@ -56,14 +58,13 @@ def _ordered_days(f: dict):
         return None
     low, middle, high = f["days_min"], f["days_median"], f["days_max"]
     if None in (low, middle, high) or not low <= middle <= high:
-        return (f"{low} ≤ {middle} ≤ {high}", _("not in order"))
+        return ("min ≤ median ≤ max", f"{low}, {middle}, {high}")
     return None
 
 
-CHANNELS = ("channel_online", "channel_email", "channel_in_person", "channel_post", "channel_fax")
-COMPLEXITIES = ("complexity_simple", "complexity_complex", "complexity_unassessed")
-BAND_KEYS = ("band_0", "band_1-3", "band_4-5", "band_6-10", "band_11-15", "band_16-20",
-             "band_21+")  # fmt: skip
+CHANNELS = tuple(f"channel_{c.value}" for c in Channel)
+COMPLEXITIES = (*(f"complexity_{c.value}" for c in Complexity), "complexity_unassessed")
+BAND_KEYS = tuple(f"band_{key}" for key, _low, _high in BANDS)
 
 FIGURE_CHECKS = (
     Check(
@@ -142,7 +143,7 @@ def _totals_are_sums(totals: dict, rows: list[dict]):
             continue
         summed = sum(row.get(key) or 0 for row in rows)
         if summed != value:
-            return (f"{key} = {summed}", value)
+            return (summed, value, key)
     return None
 
 
@@ -207,11 +208,12 @@ def run(totals: dict, rows: dict[int, dict], names: dict[int, str]) -> dict:
 
 
 def _failure(check, agency_id, names, outcome) -> dict:
-    expected, actual = outcome
+    expected, actual, *figure = outcome
     return {
         "code": check.code,
         "agency_id": agency_id,
         "agency": names.get(agency_id, "") if agency_id else "",
+        "figure": figure[0] if figure else "",  # the indicator's key, when one is named
         "expected": str(expected),
         "actual": str(actual),
     }

@@ -9,8 +9,9 @@ the report's (the compilation was started again meanwhile) does nothing.
 
 import logging
 import uuid
+from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
 from agencies.models import Agency
@@ -27,14 +28,55 @@ def run(report_id: int, run_id: str) -> bool:
     report = _claim(report_id, run_id)
     if report is None:
         return False
-
-    def progress(percent: int) -> None:
-        _current(report_id, run_id).update(progress=percent, heartbeat_at=timezone.now())
-
-    compiled = statistics.compile_figures(report.period, report.agency_id, progress)
-    names = dict(Agency.objects.filter(pk__in=compiled.rows).values_list("pk", "name"))
+    with _progress_writer(report_id, run_id) as progress, _snapshot():
+        compiled = statistics.compile_figures(report.period, report.agency_id, progress)
+        names = dict(Agency.objects.filter(pk__in=compiled.rows).values_list("pk", "name"))
     results = checks.run(compiled.totals, compiled.rows, names)
     return _save(report_id, run_id, compiled, results)
+
+
+def _separate_connection_possible() -> bool:
+    # Inside a caller's transaction (the embedded mode's tests) nothing else can see its data.
+    return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+
+@contextmanager
+def _snapshot():
+    """On PostgreSQL, every query of the compilation reads the data as it was when it began,
+    so that a request answered meanwhile is counted everywhere or nowhere."""
+    if not _separate_connection_possible():
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
+@contextmanager
+def _progress_writer(report_id: int, run_id: str):
+    """Progress is written and committed at once, outside the read-only snapshot: on
+    PostgreSQL through a connection of its own."""
+    if not _separate_connection_possible():
+        yield lambda percent: _current(report_id, run_id).update(
+            progress=percent, heartbeat_at=timezone.now()
+        )
+        return
+    writer = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = YearlyReport._meta.db_table
+
+    def progress(percent: int) -> None:
+        with writer.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET progress = %s, heartbeat_at = %s "
+                "WHERE id = %s AND run_id = %s",
+                [percent, timezone.now(), report_id, uuid.UUID(str(run_id))],
+            )
+
+    try:
+        yield progress
+    finally:
+        writer.close()
 
 
 def fail(report_id: int, run_id: str, error: BaseException) -> None:

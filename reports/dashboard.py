@@ -2,6 +2,7 @@
 what is overdue across the province, from live data in a fixed number of queries."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import (
     Case,
@@ -9,22 +10,20 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
-    IntegerField,
-    OuterRef,
     Q,
-    Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agencies.models import Agency
+from portal import compliance
 from portal.workdays import WorkingCalendar
 from requests_app.choices import ANSWERED, OPEN
 from requests_app.models import InformationRequest
 
+from .periods import local_midnight
 from .presentation import bar_chart
 
 # Timeliness on the dashboard looks back this far.
@@ -42,33 +41,57 @@ SORTS = {
 }
 
 
-def _count(queryset):
-    counted = (
-        queryset.filter(agency=OuterRef("pk"))
-        .order_by()
-        .values("agency")
-        .annotate(n=Count("pk"))
-        .values("n")[:1]
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+@dataclass(frozen=True)
+class Column:
+    label: str
+    key: str  # the sort key, ascending; "" for a column that does not sort
+    first: str = "asc"  # the direction of the first click
+    numeric: bool = False
+
+
+COLUMNS = (
+    Column(gettext_lazy("Agency"), "name"),
+    Column(gettext_lazy("Focal point"), ""),
+    Column(gettext_lazy("Regulation"), ""),
+    Column(gettext_lazy("Disclosure list"), ""),
+    Column(gettext_lazy("Open requests"), "open", "desc", True),
+    Column(gettext_lazy("Overdue"), "overdue", "desc", True),
+    Column(gettext_lazy("On time (12 months)"), "on_time", "asc", True),
+)
+
+
+def sort_headers(current: str, query: str) -> list[dict]:
+    """Each column's header: its link (which reverses the order once sorted) and aria-sort."""
+    headers = []
+    for column in COLUMNS:
+        header = {"label": column.label, "numeric": column.numeric, "url": "", "sort": "none"}
+        if column.key:
+            ascending, descending = column.key, f"-{column.key}"
+            if current == ascending:
+                header["sort"], target = "ascending", descending
+            elif current == descending:
+                header["sort"], target = "descending", ascending
+            else:
+                target = descending if column.first == "desc" else ascending
+            header["url"] = f"?{query + '&' if query else ''}sort={target}"
+        headers.append(header)
+    return headers
 
 
 def agencies(queryset, today: datetime.date):
     """``queryset`` of agencies annotated with their requests' figures."""
     requests = InformationRequest.objects.all()
-    since = timezone.make_aware(datetime.datetime.combine(today - WINDOW, datetime.time.min))
-    answered = requests.filter(outcome__in=ANSWERED, outcome_at__gte=since)
+    answered = requests.filter(outcome__in=ANSWERED, outcome_at__gte=local_midnight(today - WINDOW))
+    count = compliance.count_per_agency
     return queryset.with_compliance().annotate(
-        open_requests=_count(requests.filter(status__in=OPEN)),
-        overdue_requests=_count(requests.overdue(today)),
-        answered_recently=_count(answered),
-        on_time_recently=_count(answered.filter(on_time=True)),
-        late_recently=_count(answered.filter(on_time=False)),
+        open_requests=count(requests.filter(status__in=OPEN)),
+        overdue_requests=count(requests.overdue(today)),
+        on_time_recently=count(answered.filter(on_time=True)),
+        timed_recently=count(answered.filter(on_time__isnull=False)),
         on_time_rate=Case(
-            When(Q(on_time_recently=0) & Q(late_recently=0), then=Value(None)),
+            When(timed_recently=0, then=Value(None)),
             default=ExpressionWrapper(
-                F("on_time_recently") * 100.0 / (F("on_time_recently") + F("late_recently")),
-                output_field=FloatField(),
+                F("on_time_recently") * 100.0 / F("timed_recently"), output_field=FloatField()
             ),
             output_field=FloatField(),
         ),
@@ -98,31 +121,20 @@ def overdue_now(today: datetime.date, agency_id: int | None = None, limit: int =
 
 
 def summary(queryset) -> dict:
-    """Province-wide counts for the dashboard's chart, in one query."""
-    # Aggregate aliases must differ from the annotations they count.
-    flags = ("has_active_focal_point", "has_current_regulation", "has_published_catalog")
-    found = queryset.aggregate(
-        n_agencies=Count("pk"),
-        n_with_overdue=Count("pk", filter=Q(overdue_requests__gt=0)),
-        **{f"n_{flag}": Count("pk", filter=Q(**{flag: True})) for flag in flags},
+    """Province-wide counts for the dashboard's figures and chart, in one query."""
+    return queryset.aggregate_compliance(with_overdue=Count("pk", filter=Q(overdue_requests__gt=0)))
+
+
+def compliance_chart(summary: dict) -> dict:
+    agencies = summary["total"] or 1
+    items = [(check.met, summary[check.key]) for check in compliance.checks()]
+    items.append((_("With overdue requests"), summary["with_overdue"]))
+    return bar_chart(
+        _("Agencies, out of %(total)s") % {"total": summary["total"]},
+        [(label, round(100 * value / agencies, 1)) for label, value in items],
+        unit="%",
     )
-    return {key.removeprefix("n_"): value for key, value in found.items()}
 
 
 def agency_queryset():
     return Agency.objects.active().in_directory_order()
-
-
-def compliance_chart(summary: dict) -> dict:
-    agencies = summary["agencies"] or 1
-    items = [
-        (_("Active focal point"), summary["has_active_focal_point"]),
-        (_("Internal regulation in force"), summary["has_current_regulation"]),
-        (_("List of information disclosed published"), summary["has_published_catalog"]),
-        (_("With overdue requests"), summary["with_overdue"]),
-    ]
-    return bar_chart(
-        _("Agencies, out of %(total)s") % {"total": summary["agencies"]},
-        [(label, round(100 * value / agencies, 1)) for label, value in items],
-        unit="%",
-    )

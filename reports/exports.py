@@ -68,6 +68,9 @@ def workbook_sheets(report: YearlyReport):
 
 
 def csv_rows(report: YearlyReport):
-    """Every indicator of every section, one row per agency, then the total."""
-    indicators = [i for section in SECTIONS for i in _indicators(report, section)]
-    return table_rows(report, indicators, presentation.ordered_rows(report))
+    """Every indicator once, one row per agency, then the total."""
+    indicators = {}
+    for section in SECTIONS:
+        for indicator in _indicators(report, section):
+            indicators.setdefault(indicator.key, indicator)
+    return table_rows(report, indicators.values(), presentation.ordered_rows(report))

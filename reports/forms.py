@@ -37,13 +37,6 @@ class CompileForm(forms.Form):
                 format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"}
             )
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("start"), cleaned.get("end")
-        if start and end and end < start:
-            raise forms.ValidationError(_("The period must end on or after the day it starts."))
-        return cleaned
-
 
 class NarrativeForm(forms.ModelForm):
     """Decree 13 Art 12(4)(a), (c), (d): what the figures cannot say."""

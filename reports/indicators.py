@@ -159,3 +159,12 @@ def with_derived(figures: dict) -> dict:
 
 def ground_indicators(labels: dict[str, str]) -> tuple[Indicator, ...]:
     return tuple(I(f"ground_{code}", label) for code, label in sorted(labels.items()))
+
+
+def label_of(key: str, ground_labels: dict[str, str]) -> str:
+    """The label of the indicator ``key`` ("received" → "Requests received")."""
+    for section in SECTIONS:
+        for indicator in (*section.indicators, *ground_indicators(ground_labels)):
+            if indicator.key == key:
+                return str(indicator.label)
+    return key

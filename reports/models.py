@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -111,6 +112,14 @@ class YearlyReport(NormalizedTextModel):
             ),
             models.UniqueConstraint(
                 fields=("number_year", "number"), name="report_number_unique_per_year"
+            ),
+            # One report being prepared per period and scope; published ones stay as issued.
+            models.UniqueConstraint(
+                "period_start",
+                "period_end",
+                Coalesce("agency", models.Value(0)),
+                condition=~models.Q(state=ReportState.PUBLISHED),
+                name="one_open_report_per_period_and_scope",
             ),
         )
         indexes = (models.Index(fields=("state", "-period_end"), name="report_state_period"),)

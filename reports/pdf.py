@@ -15,12 +15,11 @@ from portal.text import fold
 
 from . import presentation
 from .choices import ReportState
-from .indicators import SECTIONS, with_derived
 from .models import AgencyYearStatistics, YearlyReport
 
 # The sections of the one-page agency sheet (the long lists stay in the spreadsheet).
 SHEET_SECTIONS = ("art12", "flow", "outcomes", "timeliness", "requesters", "compliance")
-SHEET_SKIPS = ("band_",)
+SHEET_SKIPS = ("band_", "ground_")
 
 
 def issuer():
@@ -62,37 +61,31 @@ def render_report(report: YearlyReport) -> bytes:
     return html_to_pdf(report_html(report))
 
 
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
 def report_html(report: YearlyReport) -> str:
     with translation.override("vi"):
+        oldest = presentation.oldest_pending(report)
+        parts = ["situation", "figures", "agencies", *(["oldest"] if oldest else [])]
+        parts += ["difficulties", "recommendations"]
         context = {
             **_common(report),
             "sections": presentation.sections(report),
             "rows": presentation.agency_rows(report),
             "charts": presentation.charts(report),
-            "oldest": presentation.oldest_pending(report),
+            "oldest": oldest,
             "failed": presentation.failed_checks(report),
+            "number_of": dict(zip(parts, ROMAN, strict=False)),
         }
         return render_html("reports/pdf/report.html", context)
 
 
 def render_agency_sheet(report: YearlyReport, row: AgencyYearStatistics) -> bytes:
-    figures = with_derived(row.figures)
-    previous = with_derived(row.previous) if row.previous else {}
-    shown = set()
-    sections = []
-    for section in SECTIONS:
-        if section.slug not in SHEET_SECTIONS:
-            continue
-        lines = []
-        for i in section.indicators:
-            if i.key in shown or i.key.startswith(SHEET_SKIPS):
-                continue  # on one page, each figure once
-            shown.add(i.key)
-            lines.append(
-                presentation.Line(i.label, i.kind, figures.get(i.key), previous.get(i.key))
-            )
-        sections.append({"title": section.title, "lines": lines})
     with translation.override("vi"):
+        sections = presentation.row_sections(
+            row, only=SHEET_SECTIONS, skip_prefixes=SHEET_SKIPS, each_once=True
+        )
         context = {**_common(report), "agency": row.agency, "sections": sections}
         return render_pdf("reports/pdf/agency_sheet.html", context)
 

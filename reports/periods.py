@@ -23,6 +23,15 @@ class Period:
     def year_before(self) -> "Period":
         return Period(one_year_earlier(self.start), one_year_earlier(self.end))
 
+    def previous(self) -> "Period":
+        """What a report compares with: the same dates a year before, or, for a period longer
+        than a year (the three-yearly report, Decree 13 Art 12(3)), the period of the same
+        length that ends the day before it starts."""
+        if one_year_earlier(self.end) < self.start:
+            return self.year_before()
+        end = self.start - datetime.timedelta(days=1)
+        return Period(end - (self.end - self.start), end)
+
     @classmethod
     def calendar_year(cls, year: int) -> "Period":
         return cls(datetime.date(year, 1, 1), datetime.date(year, 12, 31))

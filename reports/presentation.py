@@ -14,7 +14,14 @@ from agencies.querysets import directory_rank
 from requests_app.choices import Status
 
 from . import checks
-from .indicators import AGENCY_COLUMNS, COMPLIANCE, SECTIONS, ground_indicators, with_derived
+from .indicators import (
+    AGENCY_COLUMNS,
+    COMPLIANCE,
+    SECTIONS,
+    ground_indicators,
+    label_of,
+    with_derived,
+)
 from .models import AgencyYearStatistics, YearlyReport
 from .statistics import BANDS
 
@@ -35,23 +42,41 @@ class Line:
 
 def sections(report: YearlyReport) -> list[dict]:
     """The scope's totals, section by section, with the previous period where compared."""
-    totals = with_derived(report.totals)
-    previous = with_derived(report.previous_totals) if report.previous_totals else {}
-    found = []
+    return figure_sections(report.totals, report.previous_totals, report.ground_labels)
+
+
+def row_sections(row: AgencyYearStatistics, **options) -> list[dict]:
+    """One agency's figures, section by section, with its previous period."""
+    return figure_sections(row.figures, row.previous, row.report.ground_labels, **options)
+
+
+def figure_sections(
+    figures: dict,
+    previous: dict,
+    ground_labels: dict,
+    *,
+    only: tuple[str, ...] | None = None,
+    skip_prefixes: tuple[str, ...] = (),
+    each_once: bool = False,
+) -> list[dict]:
+    """Lines of indicators by section; ``each_once`` drops a figure shown in an earlier
+    section (for the one-page sheet)."""
+    figures = with_derived(figures)
+    previous = with_derived(previous) if previous else {}
+    shown, found = set(), []
     for section in SECTIONS:
+        if only is not None and section.slug not in only:
+            continue
         indicators = section.indicators
         if section.slug == "outcomes":
-            indicators = (*indicators, *ground_indicators(report.ground_labels))
-        found.append(
-            {
-                "slug": section.slug,
-                "title": section.title,
-                "lines": [
-                    Line(i.label, i.kind, totals.get(i.key), previous.get(i.key))
-                    for i in indicators
-                ],
-            }
-        )
+            indicators = (*indicators, *ground_indicators(ground_labels))
+        lines = []
+        for i in indicators:
+            if i.key.startswith(skip_prefixes) or (each_once and i.key in shown):
+                continue
+            shown.add(i.key)
+            lines.append(Line(i.label, i.kind, figures.get(i.key), previous.get(i.key)))
+        found.append({"slug": section.slug, "title": section.title, "lines": lines})
     return found
 
 
@@ -81,7 +106,13 @@ def agency_row(row: AgencyYearStatistics) -> dict:
 
 def failed_checks(report: YearlyReport) -> list[dict]:
     return [
-        {**failure, "label": checks.label(failure["code"])}
+        {
+            **failure,
+            "label": checks.label(failure["code"]),
+            "figure_label": label_of(failure.get("figure") or "", report.ground_labels)
+            if failure.get("figure")
+            else "",
+        }
         for failure in report.check_results.get("failed", [])
     ]
 

@@ -24,11 +24,19 @@ class ReportError(Exception):
     """The report cannot do that now; the message says why, in the user's language."""
 
 
+# Law Art 37: the Law on Access to Information took effect on 1 July 2018.
+EARLIEST = datetime.date(2018, 7, 1)
+
+
 def check_period(start: datetime.date, end: datetime.date) -> Period:
     if end < start:
         raise ReportError(_("The period must end on or after the day it starts."))
-    if end > timezone.localdate():
-        raise ReportError(_("The period has not ended yet: choose an end date up to today."))
+    if start < EARLIEST:
+        raise ReportError(
+            _("A report starts on 1 July 2018 at the earliest, when the Law took effect.")
+        )
+    if end >= timezone.localdate():
+        raise ReportError(_("The period has not ended yet: choose an end date before today."))
     if (end - start).days > 366 * 5:
         raise ReportError(_("A report covers at most five years."))
     return Period(start, end)
@@ -39,14 +47,20 @@ def request_compilation(
 ) -> YearlyReport:
     """Queue the compilation of the period's report, reusing its unpublished report if any."""
     period = check_period(start, end)
-    with transaction.atomic():
-        report = (
-            YearlyReport.objects.select_for_update()
-            .filter(period_start=period.start, period_end=period.end, agency=agency)
-            .exclude(state=ReportState.PUBLISHED)
-            .first()
-        ) or YearlyReport(period_start=period.start, period_end=period.end, agency=agency)
-        return _queue(report, actor)
+    scope = {"period_start": period.start, "period_end": period.end, "agency": agency}
+    for _attempt in range(2):
+        try:
+            with transaction.atomic():
+                report = (
+                    YearlyReport.objects.select_for_update()
+                    .filter(**scope)
+                    .exclude(state=ReportState.PUBLISHED)
+                    .first()
+                ) or YearlyReport(**scope)
+                return _queue(report, actor)
+        except IntegrityError:
+            continue  # created by a second click at the same instant: queue that one
+    raise ReportError(_("This report is already being compiled; wait for it to finish."))
 
 
 def recompile(report: YearlyReport, *, actor=None) -> YearlyReport:
@@ -90,16 +104,23 @@ def is_stalled(report: YearlyReport, now: datetime.datetime | None = None) -> bo
 
 
 def save_narrative(report: YearlyReport, *, situation, difficulties, recommendations, actor):
-    """Decree 13 Art 12(4)(a), (c), (d): the parts of the report the figures cannot say."""
-    if report.state == ReportState.PUBLISHED:
-        raise ReportError(_("A published report can no longer be changed."))
-    report.situation, report.difficulties = situation, difficulties
-    report.recommendations = recommendations
-    if report.state == ReportState.REVIEWED:
-        report.state = ReportState.DONE  # what was reviewed has changed
-        report.reviewed_by = report.reviewed_at = None
-    report.content_version += 1
-    report.save()
+    """Decree 13 Art 12(4)(a), (c), (d): the parts of the report the figures cannot say.
+
+    Only the texts are written (and the review undone), so a compilation finishing meanwhile
+    keeps its figures."""
+    with transaction.atomic():
+        report = YearlyReport.objects.select_for_update().get(pk=report.pk)
+        if report.state == ReportState.PUBLISHED:
+            raise ReportError(_("A published report can no longer be changed."))
+        report.situation, report.difficulties = situation, difficulties
+        report.recommendations = recommendations
+        changed = ["situation", "difficulties", "recommendations", "content_version"]
+        if report.state == ReportState.REVIEWED:
+            report.state = ReportState.DONE  # what was reviewed has changed
+            report.reviewed_by = report.reviewed_at = None
+            changed += ["state", "reviewed_by", "reviewed_at"]
+        report.content_version += 1
+        report.save(update_fields=changed)
     return report
 
 
@@ -173,3 +194,12 @@ def compile_closed_period(today: datetime.date | None = None) -> YearlyReport | 
     if exists.exists():
         return None
     return request_compilation(period.start, period.end)
+
+
+def requeue_stalled(now: datetime.datetime | None = None) -> list[YearlyReport]:
+    """Compile again what a dead worker left half done (the schedule runs this daily)."""
+    found = []
+    for report in YearlyReport.objects.filter(state__in=IN_PROGRESS):
+        if is_stalled(report, now):
+            found.append(recompile(report))
+    return found

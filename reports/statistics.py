@@ -32,6 +32,7 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
+    Subquery,
     Sum,
     Window,
 )
@@ -41,12 +42,17 @@ from django.utils import timezone
 from agencies.models import Agency, FocalPoint, InternalRegulation
 from catalogs.choices import Catalog, Category
 from catalogs.models import CatalogCorrection, CatalogEntry
-from requests_app.choices import RESOLVED, Channel, Complexity, Outcome, RequesterKind
-from requests_app.models import Complaint, ComplaintKind, InformationRequest, RequestRefusal
+from requests_app.choices import ANSWERED, RESOLVED, Channel, Complexity, Outcome, RequesterKind
+from requests_app.models import (
+    Complaint,
+    ComplaintKind,
+    InformationRequest,
+    RequestEvent,
+    RequestRefusal,
+)
 
 from .periods import Period
 
-ANSWERED = (Outcome.PROVIDED_FULL, Outcome.PROVIDED_PARTIAL, Outcome.REFUSED)
 # Both carry Art 28 grounds: a partial provision refuses the rest (Law Art 28; Decree 13 Art 7).
 WITH_GROUNDS = (Outcome.PROVIDED_PARTIAL, Outcome.REFUSED)
 # Law Art 14: complaints (and denunciations) about providing information; feedback is apart.
@@ -159,7 +165,18 @@ def request_measures(period: Period) -> dict:
         "organisations": Count(
             "pk", filter=received & Q(requester_kind=RequesterKind.ORGANISATION)
         ),
-        "fees_charged": Sum("fee_amount", filter=received, default=0),
+        # Notified by the end of the period, so that a closed period's figure never moves.
+        "fees_charged": Sum(
+            "fee_amount",
+            filter=received
+            & Q(fee_amount__isnull=False)
+            & Exists(
+                RequestEvent.objects.filter(
+                    request=OuterRef("pk"), action="ask_payment", at__lt=period.end_at
+                )
+            ),
+            default=0,
+        ),
         "fees_collected": Sum(
             "payment__amount", filter=received & Q(payment__paid_on__lte=period.end), default=0
         ),
@@ -262,6 +279,7 @@ def refusal_grounds(scope: Scope) -> tuple[dict[int, dict], dict[str, str]]:
         refusals.order_by()
         .values("request__agency_id", "code")
         .annotate(n=Count("request", distinct=True), label=Max("label"))
+        .order_by("request__agency_id", "code")
     )
     for row in grouped:
         rows[row["request__agency_id"]][f"ground_{row['code']}"] = row["n"]
@@ -379,7 +397,7 @@ def compile_figures(period: Period, agency_id=None, progress: Callable[[int], No
 
 
 def _steps(scope: Scope, result: Compiled) -> list[Callable[[], None]]:
-    previous = Scope(scope.period.year_before(), scope.agency_id)
+    previous = Scope(scope.period.previous(), scope.agency_id)
     sections = {}
 
     def requests():
@@ -431,6 +449,10 @@ def _steps(scope: Scope, result: Compiled) -> list[Callable[[], None]]:
 
 def blank_row() -> dict:
     """Every figure at zero (or None where no value exists), so rows are comparable."""
+    return dict(_BLANK_ROW)
+
+
+def _blank_row() -> dict:
     keys = [*request_measures(Period(datetime.date(2000, 1, 1), datetime.date(2000, 1, 1)))]
     keys += ["complaints_received", "complaints_resolved", "feedback_received"]
     keys += [f"catalog_{c.value}" for c in Catalog] + ["catalog_late", "corrections"]
@@ -470,16 +492,21 @@ def rule_sets_in_force(scope: Scope) -> list[dict]:
             }
             for row in found
         ),
-        key=lambda rule_set: rule_set["effective_from"],
+        key=lambda rule_set: (rule_set["effective_from"], rule_set["name"]),
     )
 
 
 def oldest_pending(scope: Scope, limit: int = 10) -> list[dict]:
-    """The requests pending longest at the end of the period (no personal data)."""
+    """The requests pending longest at the end of the period, with their status then (no
+    personal data)."""
+    status_then = RequestEvent.objects.filter(
+        request=OuterRef("pk"), at__lt=scope.period.end_at
+    ).order_by("-at", "-pk")
     rows = (
         scope.pending_at_end()
+        .annotate(status_then=Subquery(status_then.values("to_status")[:1]))
         .order_by("received_at", "pk")
-        .values("tracking_code", "agency_id", "agency__name", "received_at", "status")[:limit]
+        .values("tracking_code", "agency_id", "agency__name", "received_at", "status_then")[:limit]
     )
     return [
         {
@@ -487,8 +514,11 @@ def oldest_pending(scope: Scope, limit: int = 10) -> list[dict]:
             "agency_id": row["agency_id"],
             "agency": row["agency__name"],
             "received_on": timezone.localdate(row["received_at"]).isoformat(),
-            "status": row["status"],
+            "status": row["status_then"],
             "days_pending": (scope.period.end - timezone.localdate(row["received_at"])).days,
         }
         for row in rows
     ]
+
+
+_BLANK_ROW = _blank_row()

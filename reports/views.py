@@ -8,6 +8,7 @@ pages show their progress.
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
@@ -19,17 +20,18 @@ from django.views.decorators.http import require_POST, require_safe
 from agencies.filters import AgencyFilter
 from portal.exports import csv_response, xlsx_workbook_response
 from portal.files import serve_file
-from portal.pdf import PdfUnavailable
+from portal.pdf import PdfUnavailable, pdf_available
 
 from . import dashboard as live
 from . import exports, pdf, presentation, services
 from .forms import CompileForm, NarrativeForm
-from .indicators import SECTIONS, with_derived
+from .indicators import AGENCY_COLUMNS
 from .models import AgencyYearStatistics, YearlyReport
 from .querysets import can_manage, figures_scope, may_use_staff_pages, own_agency_id
 from .tasks import queue_pdf
 
 DASHBOARD_PAGE_SIZE = 100
+SHEET_CACHE_SECONDS = 24 * 3600
 
 
 def _staff_only(request, *, manage: bool = False):
@@ -47,21 +49,31 @@ def _visible_report(request, pk) -> YearlyReport:
     return get_object_or_404(reports, pk=pk)
 
 
-@require_safe
-def index(request):
-    """Published reports for everyone; every report for the staff who may see them."""
-    published = YearlyReport.objects.published().select_related("agency")
-    context = {"published": published, "manage": can_manage(request.user)}
-    if request.user.is_authenticated and may_use_staff_pages(request.user):
+# --- the list, compiling -------------------------------------------------------------------
+
+
+def _index(request, form=None, status=200):
+    manage = can_manage(request.user)
+    context = {
+        "published": YearlyReport.objects.published().select_related("agency"),
+        "manage": manage,
+        "staff": may_use_staff_pages(request.user),
+    }
+    if context["staff"]:
         context["reports"] = (
             YearlyReport.objects.visible_to(request.user)
             .exclude(state=YearlyReport.State.PUBLISHED)
             .select_related("agency", "requested_by")
         )
-        context["staff"] = True
-    if context["manage"]:
-        context["form"] = CompileForm()
-    return render(request, "reports/index.html", context)
+    if manage:
+        context["form"] = form or CompileForm()
+    return render(request, "reports/index.html", context, status=status)
+
+
+@require_safe
+def index(request):
+    """Published reports for everyone; every report for the staff who may see them."""
+    return _index(request)
 
 
 @require_POST
@@ -69,77 +81,58 @@ def compile_report(request):
     if denied := _staff_only(request, manage=True):
         return denied
     form = CompileForm(request.POST)
-    if not form.is_valid():
-        return render(
-            request,
-            "reports/index.html",
-            {"form": form, "manage": True, "staff": True, "published": [], "reports": []},
-            status=400,
-        )
-    try:
-        report = services.request_compilation(
-            form.cleaned_data["start"],
-            form.cleaned_data["end"],
-            agency=form.cleaned_data["agency"],
-            actor=request.user,
-        )
-    except services.ReportError as error:
-        form.add_error(None, str(error))
-        return render(
-            request,
-            "reports/index.html",
-            {"form": form, "manage": True, "staff": True, "published": [], "reports": []},
-            status=400,
-        )
-    return redirect(report)
+    if form.is_valid():
+        try:
+            report = services.request_compilation(
+                form.cleaned_data["start"],
+                form.cleaned_data["end"],
+                agency=form.cleaned_data["agency"],
+                actor=request.user,
+            )
+        except services.ReportError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect(report)
+    return _index(request, form, status=400)
 
 
-@require_safe
-def detail(request, pk):
-    report = _visible_report(request, pk)
+# --- one report ----------------------------------------------------------------------------
+
+
+def _detail(request, report, narrative=None, status=200):
     only = figures_scope(request.user, report)
     manage = can_manage(request.user)
+    failed = presentation.failed_checks(report) if report.is_compiled else []
+    State = YearlyReport.State
     context = {
         "report": report,
         "manage": manage,
         "stalled": services.is_stalled(report),
         "own_only": only is not None,
+        "failed": failed,
+        "can_review": manage and report.state == State.DONE and not failed,
+        "can_publish": manage and report.state == State.REVIEWED,
+        "can_recompile": manage and report.state != State.PUBLISHED,
+        "columns": AGENCY_COLUMNS,
     }
-    if report.is_compiled:
-        if only is None:
-            context |= {
-                "sections": presentation.sections(report),
-                "rows": presentation.agency_rows(report),
-                "charts": presentation.charts(report),
-                "oldest": presentation.oldest_pending(report),
-            }
-        else:
-            context["own"] = _own_sections(report, only)
-        context["failed"] = presentation.failed_checks(report)
-    if manage and report.state != YearlyReport.State.PUBLISHED:
-        context["narrative"] = NarrativeForm(instance=report)
-    return render(request, "reports/detail.html", context)
+    if report.is_compiled and only is None:
+        context |= {
+            "sections": presentation.sections(report),
+            "rows": presentation.agency_rows(report),
+            "charts": presentation.charts(report),
+            "oldest": presentation.oldest_pending(report),
+        }
+    elif report.is_compiled:
+        row = AgencyYearStatistics.objects.filter(report=report, agency_id=only).first()
+        context["own"] = {"row": row, "sections": presentation.row_sections(row)} if row else None
+    if manage and report.state != State.PUBLISHED:
+        context["narrative"] = narrative or NarrativeForm(instance=report)
+    return render(request, "reports/detail.html", context, status=status)
 
 
-def _own_sections(report: YearlyReport, agency_id: int):
-    row = AgencyYearStatistics.objects.filter(report=report, agency_id=agency_id).first()
-    if row is None:
-        return None
-    figures = with_derived(row.figures)
-    previous = with_derived(row.previous) if row.previous else {}
-    return {
-        "row": row,
-        "sections": [
-            {
-                "title": section.title,
-                "lines": [
-                    presentation.Line(i.label, i.kind, figures.get(i.key), previous.get(i.key))
-                    for i in section.indicators
-                ],
-            }
-            for section in SECTIONS
-        ],
-    }
+@require_safe
+def detail(request, pk):
+    return _detail(request, _visible_report(request, pk))
 
 
 @require_safe
@@ -165,16 +158,14 @@ def save_narrative(request, pk):
     form = NarrativeForm(request.POST, instance=report)
     if not form.is_valid():
         messages.error(request, _("The texts could not be saved: see the messages below."))
-        return render(
-            request, "reports/detail.html", {"report": report, "narrative": form}, status=400
-        )
+        return _detail(request, report, narrative=form, status=400)
     try:
-        services.save_narrative(report, **form.cleaned_data, actor=request.user)
+        report = services.save_narrative(report, **form.cleaned_data, actor=request.user)
     except services.ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, _("The texts of the report are saved."))
-        queue_pdf(report.pk)
+        queue_pdf(report.pk, report.content_version)
     return redirect(report)
 
 
@@ -183,11 +174,13 @@ def _act(request, pk, action, done_message: str):
         return denied
     report = _visible_report(request, pk)
     try:
-        action(report, actor=request.user)
+        report = action(report, actor=request.user)
     except services.ReportError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, done_message)
+        if report.is_compiled:
+            queue_pdf(report.pk, report.content_version)
     return redirect(report)
 
 
@@ -198,9 +191,7 @@ def review(request, pk):
 
 @require_POST
 def publish(request, pk):
-    response = _act(request, pk, services.publish, _("The report is published on the portal."))
-    queue_pdf(int(pk))
-    return response
+    return _act(request, pk, services.publish, _("The report is published on the portal."))
 
 
 @require_POST
@@ -221,11 +212,17 @@ def _full_figures(request, pk) -> YearlyReport:
     return report
 
 
+def _no_pdf(request, report):
+    return render(request, "reports/pdf_unavailable.html", {"report": report}, status=503)
+
+
 @require_safe
 def report_pdf(request, pk):
     report = _full_figures(request, pk)
+    if not pdf_available():
+        return _no_pdf(request, report)
     if not report.pdf_is_current:
-        queue_pdf(report.pk)  # in the embedded mode it is rendered at once
+        queue_pdf(report.pk, report.content_version)  # in the embedded mode: rendered now
         report.refresh_from_db()
     if not report.pdf_is_current:
         return render(request, "reports/pdf_pending.html", {"report": report}, status=202)
@@ -243,10 +240,14 @@ def agency_pdf(request, pk, slug):
     only = figures_scope(request.user, report)
     if only is not None and only != row.agency_id:
         raise Http404
-    try:
-        content = pdf.render_agency_sheet(report, row)
-    except PdfUnavailable as error:
-        return HttpResponse(str(error), status=503, content_type="text/plain; charset=utf-8")
+    key = f"report-sheet:{report.pk}:{report.content_version}:{row.agency_id}"
+    content = cache.get(key)
+    if content is None:
+        try:
+            content = pdf.render_agency_sheet(report, row)
+        except PdfUnavailable:
+            return _no_pdf(request, report)
+        cache.set(key, content, SHEET_CACHE_SECONDS)
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="bao-cao-{slug}.pdf"'
     response["Cache-Control"] = "private, no-store"
@@ -297,7 +298,8 @@ def dashboard(request):
             "filter": filterset,
             "page": page,
             "sort": sort if sort in live.SORTS else "",
-            "query": query.urlencode(),
+            "headers": live.sort_headers(sort, query.urlencode()),
+            "query_without_page": _with(query, sort),
             "overdue": overdue,
             "overdue_total": overdue_total,
             "chart": live.compliance_chart(summary),
@@ -306,3 +308,10 @@ def dashboard(request):
             "own_only": own is not None,
         },
     )
+
+
+def _with(query, sort: str) -> str:
+    query = query.copy()
+    if sort in live.SORTS:
+        query["sort"] = sort
+    return query.urlencode()

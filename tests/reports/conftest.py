@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.core.cache import cache
 
 from agencies.services import publish_regulation
 from tests import factories
@@ -8,6 +9,12 @@ from tests.history import play
 
 D = datetime.date
 SIMPLE = {"complexity": "simple"}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """PDFs queued and agency sheets rendered are remembered in the cache by report id."""
+    cache.clear()
 
 
 @pytest.fixture

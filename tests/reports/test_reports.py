@@ -6,6 +6,7 @@ import datetime
 import io
 import re
 import unicodedata
+import uuid
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -460,12 +461,12 @@ def test_each_agency_has_a_one_page_pdf(
     assert "của Sở Tài chính" in text and "Yêu cầu đã tiếp nhận" in text
 
 
-def test_a_transient_database_error_is_retried_and_the_report_compiled(
-    year_2025, compile_2025, after_commit, monkeypatch
+def test_a_worker_retries_a_transient_database_error_and_compiles_the_report(
+    year_2025, compile_2025, monkeypatch
 ):
     from django.db import OperationalError
 
-    from reports import compilation
+    from reports import compilation, tasks
 
     report = compile_2025()
     real_run, calls = compilation.run, []
@@ -477,12 +478,35 @@ def test_a_transient_database_error_is_retried_and_the_report_compiled(
         return real_run(report_id, run_id)
 
     monkeypatch.setattr(compilation, "run", flaky)
-    monkeypatch.setattr("reports.tasks.RETRY_DELAYS", (0, 0, 0))
+    monkeypatch.setattr(tasks, "RETRY_DELAYS", (0, 0, 0))
+    run_id = uuid.uuid4()
+    YearlyReport.objects.filter(pk=report.pk).update(state=State.QUEUED, run_id=run_id)
+
+    assert tasks.compile_report.run(report.pk, str(run_id)) is True  # as a worker runs it
+
+    report.refresh_from_db()
+    assert len(calls) == 2 and report.state == State.DONE and report.error == ""
+
+
+def test_in_the_embedded_mode_a_database_error_fails_the_report_at_once(
+    year_2025, compile_2025, after_commit, monkeypatch
+):
+    from django.db import OperationalError
+
+    from reports import compilation
+
+    report = compile_2025()
+
+    def broken(report_id, run_id):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(compilation, "run", broken)
     with after_commit():
         services.recompile(report)
 
     report.refresh_from_db()
-    assert len(calls) == 2 and report.state == State.DONE and report.error == ""
+    assert report.state == State.FAILED and "database is locked" in report.error
+    assert report.rows.count() == 3  # the figures compiled before are still there
 
 
 def test_staff_write_the_texts_on_the_page_and_see_failed_checks(
@@ -519,3 +543,125 @@ def test_staff_write_the_texts_on_the_page_and_see_failed_checks(
     assert "Tồn cuối kỳ = tồn đầu kỳ + tiếp nhận − đã giải quyết − rút yêu cầu" in page
     assert "giá trị đúng 3, thực tế 4" in page
     assert reverse("reports:review", args=[report.pk]) not in page
+
+
+# --- what the review found -----------------------------------------------------------------
+
+
+def test_saving_the_texts_from_an_old_page_keeps_a_compilation_finished_meanwhile(
+    year_2025, compile_2025, after_commit, doj_user
+):
+    report = compile_2025()
+    stale = YearlyReport.objects.get(pk=report.pk)  # the page the officer loaded
+    with after_commit():
+        services.recompile(report)  # finishes while the page is open
+    compiled = snapshot(report)
+
+    services.save_narrative(
+        stale, situation="Tình hình.", difficulties="Khó khăn.", recommendations="Kiến nghị.",
+        actor=doj_user,
+    )  # fmt: skip
+
+    report.refresh_from_db()
+    assert report.state == State.DONE and snapshot(report) == compiled
+    assert report.situation == "Tình hình."
+
+
+def test_one_report_is_prepared_per_period_and_scope(year_2025, compile_2025):
+    from django.db import IntegrityError, transaction
+
+    report = compile_2025()
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        YearlyReport.objects.create(period_start=report.period_start, period_end=report.period_end)
+    assert services.request_compilation(D(2025, 1, 1), D(2025, 12, 31)).pk == report.pk
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "message"),
+    [(D(2017, 1, 1), D(2017, 12, 31), "01/7/2018"), (D(2025, 6, 1), D(2026, 1, 15), "trước")],
+)
+def test_a_period_before_the_law_or_ending_today_is_refused(year_2025, start, end, message):
+    with pytest.raises(services.ReportError, match=message):
+        services.request_compilation(start, end)
+
+
+def test_the_oldest_pending_show_their_status_at_the_end_of_the_period(
+    year_2025, compile_2025, officer_b
+):
+    from requests_app import workflow
+    from requests_app.models import InformationRequest
+
+    pending = InformationRequest.objects.get(received_at__date=D(2025, 12, 22))
+    workflow.transition(pending, "withdraw", actor=officer_b)  # in January 2026
+    workflow.transition(pending, "close", actor=officer_b)
+
+    report = compile_2025()
+
+    assert [row["status"] for row in report.oldest_pending] == ["received"]
+
+
+def test_a_period_longer_than_a_year_is_compared_with_the_one_before_it():
+    from reports.periods import Period
+
+    three_years = Period(D(2023, 1, 1), D(2025, 12, 31))
+    year = Period(D(2024, 12, 15), D(2025, 12, 14))
+
+    assert three_years.previous() == Period(D(2020, 1, 1), D(2022, 12, 31))
+    assert year.previous() == Period(D(2023, 12, 15), D(2024, 12, 14))
+
+
+def test_costs_count_in_the_period_they_were_notified(year_2025, officer_a, compile_2025):
+    from tests.history import play
+
+    fee = [("accept", D(2025, 12, 29), {"complexity": "complex"})]
+    late = play(year_2025["a"], officer_a, received=D(2025, 12, 29), steps=fee)
+    from requests_app import fees, workflow
+    from requests_app.models import FeeItem
+
+    fees.add_item(late, FeeItem.objects.get(code="1.1"), 10)
+    workflow.transition(late, "ask_payment", actor=officer_a, payment_due_on=D(2026, 1, 30))
+
+    report = compile_2025()
+
+    assert report.totals["fees_charged"] == 0  # notified in January 2026, not in 2025
+
+
+def test_the_csv_names_each_figure_once(client, year_2025, doj_user, compile_2025):
+    report = compile_2025()
+    client.force_login(doj_user)
+
+    response = client.get(reverse("reports:csv", args=[report.pk]))
+    header = next(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+    assert len(header) == len(set(header))
+
+
+def test_without_pdf_libraries_the_download_says_so(
+    client, year_2025, doj_user, compile_2025, monkeypatch
+):
+    report = compile_2025()
+    monkeypatch.setattr("reports.views.pdf_available", lambda: False)
+    client.force_login(doj_user)
+
+    response = client.get(reverse("reports:pdf", args=[report.pk]))
+
+    assert response.status_code == 503
+    assert "chưa tạo được tệp PDF" in response.content.decode()
+
+
+def test_an_agency_sheet_is_rendered_once_per_version(
+    client, year_2025, officer_a, compile_2025, pdf_tools, monkeypatch
+):
+    from reports import pdf
+
+    report = compile_2025()
+    rendered = []
+    real = pdf.render_agency_sheet
+    monkeypatch.setattr(pdf, "render_agency_sheet", lambda *args: rendered.append(1) or real(*args))
+    client.force_login(officer_a)
+    url = reverse("reports:agency_pdf", args=[report.pk, year_2025["a"].slug])
+
+    first, second = client.get(url), client.get(url)
+
+    assert first.content == second.content and len(rendered) == 1
