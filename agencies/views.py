@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from portal.caching import for_visitors
 from portal.files import serve_file
 
 from .filters import AgencyFilter
@@ -20,6 +21,7 @@ DIRECTORY_PAGE_SIZE = 50
 
 
 @require_safe
+@for_visitors
 def directory(request):
     agencies = Agency.objects.active().with_compliance().select_related("parent")
     filterset = AgencyFilter(request.GET or None, queryset=agencies.in_directory_order())
@@ -65,6 +67,7 @@ def _query_without_page(request) -> str:
 
 
 @require_safe
+@for_visitors
 def detail(request, slug):
     agency = get_object_or_404(
         Agency.objects.with_compliance(with_facts=True).select_related("parent", "successor"),
@@ -81,6 +84,7 @@ def detail(request, slug):
 
 
 @require_safe
+@for_visitors
 def regulation(request, slug, pk=None):
     agency = get_object_or_404(Agency, slug=slug)
     versions = list(

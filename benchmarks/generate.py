@@ -524,6 +524,12 @@ class Generator:
                 if channel == Channel.IN_PERSON and rng.random() < 0.2:
                     amount = 3000 * rng.randint(3, 60)
                     values |= {"fee_amount": amount, "payment_due_on": answered}
+                    events += [
+                        self._event(request_id, answered, 12, "ask_payment", current,
+                                    Status.AWAITING_PAYMENT),
+                        self._event(request_id, answered, 13, "payment_received",
+                                    Status.AWAITING_PAYMENT, current),
+                    ]  # fmt: skip
                     payment = {
                         "request_id": request_id,
                         "amount": amount,
@@ -593,26 +599,3 @@ def record_dataset(sizes: Sizes, seed: int) -> None:
 
 def holds_other_data() -> bool:
     return Agency.objects.exists() or InformationRequest.objects.exists()
-
-
-def erase_everything() -> None:
-    """Every row of the portal's tables, for --reset only."""
-    tables = connection.introspection.django_table_names(only_existing=True)
-    keep = {
-        "django_migrations",
-        "django_content_type",
-        "auth_permission",
-        "auth_group",
-        "auth_group_permissions",
-        "catalogs_disclosuremethod",
-        "requests_app_legalruleset",
-        "requests_app_timelimit",
-        "requests_app_refusalground",
-        "requests_app_rulesetrevision",
-        "requests_app_feeitem",
-    }
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"TRUNCATE {', '.join(t for t in tables if t not in keep)} RESTART IDENTITY CASCADE"
-        )
-        cursor.execute(f"DROP TABLE IF EXISTS {MARKER_TABLE}")

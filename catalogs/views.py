@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
+from portal.caching import for_visitors
 from portal.files import serve_file
 
 from . import exports
@@ -39,17 +40,20 @@ def _listing(request, template, *, agency=None, extra=None):
 
 
 @require_safe
+@for_visitors
 def entry_list(request):
     return _listing(request, "catalogs/entry_list.html")
 
 
 @require_safe
+@for_visitors
 def agency_entry_list(request, slug):
     agency = get_object_or_404(Agency.objects.with_compliance(with_facts=True), slug=slug)
     return _listing(request, "catalogs/agency_entry_list.html", agency=agency)
 
 
 @require_safe
+@for_visitors
 def entry_detail(request, pk):
     entry = get_object_or_404(
         CatalogEntry.objects.public()

@@ -331,5 +331,8 @@ PORTAL_REPORT_YEAR_END = tuple(
 # The slug of the Department of Justice, printed as the issuer of the yearly reports; when
 # empty, the agency whose document symbol is STP (Sở Tư pháp).
 PORTAL_REPORT_ISSUER = env("PORTAL_REPORT_ISSUER", default="")
+# Public pages are served from the cache to visitors without cookies for this long
+# (portal/caching.py); 0 turns it off.
+PORTAL_PUBLIC_CACHE_SECONDS = env.int("PORTAL_PUBLIC_CACHE_SECONDS", default=60)
 # Digitised documents attached to catalog entries (scans of long reports run large).
 PORTAL_MAX_DOCUMENT_BYTES = env.int("PORTAL_MAX_DOCUMENT_BYTES", default=50 * 1024 * 1024)

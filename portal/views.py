@@ -9,9 +9,11 @@ from django.views.decorators.http import require_safe
 
 from agencies.models import Agency
 from portal import compliance
+from portal.caching import for_visitors
 
 
 @require_safe
+@for_visitors
 def home(request):
     counts = Agency.objects.active().with_compliance().aggregate_compliance()
     compliance_counts = [(counts[check.key], check.summary) for check in compliance.checks()]

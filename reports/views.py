@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from agencies.filters import AgencyFilter
+from portal.caching import for_visitors
 from portal.exports import csv_response, xlsx_workbook_response
 from portal.files import serve_file
 from portal.pdf import PdfUnavailable, pdf_available
@@ -71,6 +72,7 @@ def _index(request, form=None, status=200):
 
 
 @require_safe
+@for_visitors
 def index(request):
     """Published reports for everyone; every report for the staff who may see them."""
     return _index(request)

@@ -20,3 +20,6 @@ MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
 # configured broker with no worker listening never leaves a task waiting.
 BROKER_IS_REAL = not CELERY_TASK_ALWAYS_EAGER  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = True
+# Tests change the data between two requests of the same page; the public cache has its own
+# tests (tests/portal/test_caching.py).
+PORTAL_PUBLIC_CACHE_SECONDS = 0
