@@ -1,6 +1,10 @@
 """benchmarks/results/latest.md: every figure of a run beside its DESIGN §6 target."""
 
 
+# DESIGN §6 sets the throughput target for the public list pages.
+LIST_PAGES = ("agency directory", "catalog list")
+
+
 def _mark(met: bool) -> str:
     return "met" if met else "**not met**"
 
@@ -56,11 +60,16 @@ def markdown(results: dict) -> str:
     for name, page in load["pages"].items():
         if name == "bare Django view":
             continue
+        is_list = name in LIST_PAGES
         lines.append(
             f"| throughput, {name} | {page['requests_per_second']} req/s, p95 {page['p95_ms']} "
             f"ms | bare view {bare['requests_per_second']} req/s, p95 {bare['p95_ms']} ms → "
-            f"ratio **{page['ratio_to_bare']}** | at least 0.5 | "
-            f"{_mark(page['ratio_to_bare'] >= 0.5)} |"
+            f"ratio **{page['ratio_to_bare']}** | "
+            + (
+                f"at least 0.5 | {_mark(page['ratio_to_bare'] >= 0.5)} |"
+                if is_list
+                else "none (DESIGN §6 sets it for list pages) | reported |"
+            )
         )
     p = results["pdf"]
     lines.append(

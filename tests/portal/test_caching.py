@@ -74,3 +74,21 @@ def test_english_and_vietnamese_pages_are_cached_apart(client):
     english = client.get("/en/").content.decode()
 
     assert '<html lang="vi">' in vietnamese and '<html lang="en">' in english
+
+
+def test_a_page_from_the_cache_keeps_its_security_headers(client):
+    fresh = client.get("/co-quan/")
+    kept = client.get("/co-quan/")
+
+    for header in ("Content-Security-Policy", "X-Frame-Options", "X-Content-Type-Options"):
+        assert kept[header] == fresh[header]
+    assert kept.content == fresh.content
+
+
+def test_forms_with_a_csrf_token_are_never_kept(client):
+    client.get("/yeu-cau/gui/")
+    client.cookies.clear()
+
+    again, page = queries_for(client, "/yeu-cau/gui/")
+
+    assert again > 0 and "csrfmiddlewaretoken" in page
