@@ -4,7 +4,7 @@ It uses the same filters and the same ``public()`` querysets as the pages, so it
 more than a citizen sees on the site.
 """
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_safe
 from agencies.filters import AgencyFilter
 from agencies.models import Agency
 from portal import compliance
+from portal.pagination import KnownCountPaginator
 
 from .models import CatalogEntry, CatalogFile
 from .views import filtered_entries
@@ -41,7 +42,9 @@ def _paginated(request, filterset, serialise) -> JsonResponse:
     size = _page_size(request)
     if size is None:
         return _error(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}")
-    paginator = Paginator(filterset.qs, size)
+    paginator = KnownCountPaginator(
+        filterset.qs, size, count=getattr(filterset, "match_count", None)
+    )
     try:
         page = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:

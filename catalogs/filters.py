@@ -8,7 +8,7 @@ from agencies.models import Agency
 
 from .choices import PUBLIC_STATUSES, Catalog, Category, DisclosureForm, EntryStatus
 from .models import CatalogEntry
-from .search import MAX_QUERY_LENGTH, search
+from .search import MAX_QUERY_LENGTH, search_with_count
 
 SORTS = {
     "newest": ("-created_on", "-pk"),
@@ -25,11 +25,16 @@ class CatalogEntryFilter(django_filters.FilterSet):
         max_length=MAX_QUERY_LENGTH,
         help_text=_("Accents are optional."),
     )
-    agency = django_filters.ModelChoiceFilter(
+    # The links from agency pages and the API name one agency by its slug; people type a
+    # part of its name (a list of 2,000 agencies would be unusable, and heavy to send).
+    agency = django_filters.CharFilter(
+        label=_("Agency"), field_name="agency__slug", max_length=120, widget=forms.HiddenInput
+    )
+    agency_name = django_filters.CharFilter(
         label=_("Agency"),
-        queryset=Agency.objects.active().order_by("name"),
-        to_field_name="slug",
-        empty_label=_("All agencies"),
+        method="filter_agency_name",
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_('Part of its name, accents optional: "phu quoc".'),
     )
     catalog = django_filters.ChoiceFilter(
         label=_("List"), choices=Catalog.choices, empty_label=_("Both lists")
@@ -69,22 +74,43 @@ class CatalogEntryFilter(django_filters.FilterSet):
 
     class Meta:
         model = CatalogEntry
-        fields = ("q", "agency", "catalog", "category", "form", "year", "status", "sort")
+        fields = (
+            "q",
+            "agency",
+            "agency_name",
+            "catalog",
+            "category",
+            "form",
+            "year",
+            "status",
+            "sort",
+        )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.form.fields["year"].widget = forms.NumberInput(attrs={"inputmode": "numeric"})
 
+    # How many entries the search matched; the page's paginator need not count them again.
+    match_count = None
+
     def filter_search(self, queryset, name, value):
-        return search(queryset, value)
+        queryset, self.match_count = search_with_count(queryset, value)
+        return queryset
+
+    def filter_agency_name(self, queryset, name, value):
+        return queryset.filter(agency__in=Agency.objects.search(value))
 
     def filter_sort(self, queryset, name, value):
         return queryset.order_by(*SORTS[value])
 
     def filter_queryset(self, queryset):
-        # Sorting applies last, after the search has ranked what it found.
-        sort = self.form.cleaned_data.pop("sort", None)
+        # The search runs on what the other filters left; sorting applies last, after the
+        # search has ranked what it found.
+        data = self.form.cleaned_data
+        text, sort = data.pop("q", None), data.pop("sort", None)
         queryset = super().filter_queryset(queryset)
+        if text:
+            queryset = self.filter_search(queryset, "q", text)
         return self.filter_sort(queryset, "sort", sort) if sort else queryset
 
     @property

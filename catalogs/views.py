@@ -1,6 +1,5 @@
 """Public catalog pages. Every queryset starts from ``CatalogEntry.objects.public()``."""
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
@@ -8,10 +7,12 @@ from django.views.decorators.http import require_safe
 from agencies.models import Agency
 from portal.caching import for_visitors
 from portal.files import serve_file
+from portal.pagination import KnownCountPaginator
 
 from . import exports
 from .filters import CatalogEntryFilter
 from .models import CatalogEntry, CatalogFile
+from .search import MAX_RANKED
 
 PAGE_SIZE = 20
 
@@ -26,12 +27,16 @@ def filtered_entries(request, *, agency=None) -> CatalogEntryFilter:
 
 def _listing(request, template, *, agency=None, extra=None):
     filterset = filtered_entries(request, agency=agency)
-    page = Paginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = KnownCountPaginator(filterset.qs, PAGE_SIZE, count=filterset.match_count).get_page(
+        request.GET.get("page")
+    )
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "filter": filterset,
         "page": page,
+        "search_capped": page.paginator.count >= MAX_RANKED and bool(request.GET.get("q")),
+        "max_ranked": MAX_RANKED,
         "query_without_page": query.urlencode(),
         "agency": agency,
         **(extra or {}),

@@ -1,5 +1,6 @@
 """Citizens find entries however they type Vietnamese."""
 
+import datetime
 import unicodedata
 
 import pytest
@@ -104,3 +105,30 @@ def test_odd_input_to_exports_and_feeds_gives_a_normal_answer(client, entries, n
 
     assert response.status_code == 200
     assert body
+
+
+def test_a_very_broad_search_ranks_its_newest_matches_and_says_so(client, monkeypatch):
+    from catalogs import search as search_module
+
+    monkeypatch.setattr(search_module, "MAX_RANKED", 3)
+    monkeypatch.setattr(search_module, "WINDOW", 4)
+    monkeypatch.setattr("catalogs.views.MAX_RANKED", 3)
+    for day in range(1, 7):
+        factories.CatalogEntryFactory(
+            title=f"Quyết định số {day} về giá đất", created_on=datetime.date(2025, 8, day)
+        )
+
+    response = client.get(reverse("catalogs:list"), {"q": "quyet dinh"})
+
+    assert _titles(response) == [f"Quyết định số {day} về giá đất" for day in (6, 5, 4)]
+    assert "Hơn 3 mục khớp" in response.content.decode()
+
+
+def test_citizens_narrow_by_typing_part_of_an_agencys_name(client, agency_a, agency_b):
+    factories.CatalogEntryFactory(agency=agency_a, title="Dự toán ngân sách tỉnh")
+    factories.CatalogEntryFactory(agency=agency_b, title="Kế hoạch sử dụng đất đặc khu")
+
+    response = client.get(reverse("catalogs:list"), {"agency_name": "phu quoc"})
+
+    assert _titles(response) == ["Kế hoạch sử dụng đất đặc khu"]
+    assert "<select" not in response.content.decode().split('name="agency_name"')[0][-400:]
