@@ -523,7 +523,11 @@ class Generator:
                     values["refusal_reason"] = "Căn cứ Điều 28 Luật Tiếp cận thông tin."
                 if channel == Channel.IN_PERSON and rng.random() < 0.2:
                     amount = 3000 * rng.randint(3, 60)
-                    values |= {"fee_amount": amount, "payment_due_on": answered}
+                    values |= {
+                        "fee_amount": amount,
+                        "payment_due_on": answered,
+                        "fee_notified_at": self._at(answered, 12),
+                    }
                     events += [
                         self._event(request_id, answered, 12, "ask_payment", current,
                                     Status.AWAITING_PAYMENT),

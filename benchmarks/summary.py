@@ -1,6 +1,5 @@
 """benchmarks/results/latest.md: every figure of a run beside its DESIGN §6 target."""
 
-
 # DESIGN §6 sets the throughput target for the public list pages.
 LIST_PAGES = ("agency directory", "catalog list")
 

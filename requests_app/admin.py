@@ -271,6 +271,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
         "refusal_reason",
         "fee_amount",
         "payment_due_on",
+        "fee_notified_at",
         "entered_by",
         "version",
     )
@@ -287,7 +288,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
                     ("complexity", "valid_on", "notice_due_on"),
                     ("due_on", "extended_due_on"),
                     "extension_reason",
-                    ("fee_amount", "payment_due_on"),
+                    ("fee_amount", "payment_due_on", "fee_notified_at"),
                     ("redirected_to", "redirected_to_name"),
                     "refusal_reason",
                     ("answered_at", "closed_at", "entered_by"),

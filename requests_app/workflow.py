@@ -377,6 +377,7 @@ def _ask_payment(request, *, payment_due_on: datetime.date, now, **_params):
         raise WorkflowError(_("The payment deadline cannot be in the past."))
     request.fee_amount = amount
     request.payment_due_on = payment_due_on
+    request.fee_notified_at = now
     return {"fee_amount": amount, "payment_due_on": payment_due_on.isoformat()}
 
 

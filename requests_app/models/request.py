@@ -93,6 +93,7 @@ class InformationRequest(NormalizedTextModel):
     refusal_reason = models.TextField(_("written reason for refusal"), blank=True, editable=False)
     fee_amount = models.PositiveBigIntegerField(_("cost (VND)"), null=True, editable=False)
     payment_due_on = models.DateField(_("payment due"), null=True, editable=False)
+    fee_notified_at = models.DateTimeField(_("cost notified"), null=True, editable=False)
 
     # The requester (Law Art 24(2)(a); Decree 13 Art 4) — personal data.
     requester_kind = models.CharField(
