@@ -160,6 +160,13 @@ def measure_statistics() -> dict:
             cursor.execute(HEADLINE_SQL, {"start": period.start_at, "end": period.end_at})
             rows = cursor.fetchall()
             limit.append(time.perf_counter() - started)
+    from reports import statistics as figures
+
+    main_query = []
+    for _ in range(3):
+        started = time.perf_counter()
+        figures.request_figures(figures.Scope(period))
+        main_query.append(time.perf_counter() - started)
     report.refresh_from_db()
     job = statistics.median(run["seconds"] for run in job_runs)
     sql = statistics.median(limit)
@@ -173,6 +180,8 @@ def measure_statistics() -> dict:
         "job_rss_after_import_mb": round(min(run["rss_after_import_mb"] for run in job_runs), 1),
         "single_sql_seconds": round(sql, 3),
         "ratio_job_to_sql": round(job / sql, 2),
+        "job_request_query_seconds": round(statistics.median(main_query), 3),
+        "ratio_request_query_to_sql": round(statistics.median(main_query) / sql, 2),
         "figures_agree": report.totals.get("received") == sql_received,
         "checks_failed": len(report.check_results.get("failed", [])),
     }
