@@ -6,10 +6,13 @@ published document, or the admin view scoped to the officer's agency) and then s
 
 import uuid
 from pathlib import PurePath
+from urllib.parse import quote
 
 from django import forms
-from django.http import FileResponse, Http404
+from django.conf import settings
+from django.http import FileResponse, Http404, HttpResponse
 from django.urls import reverse
+from django.utils.http import content_disposition_header
 from django.utils.text import get_valid_filename, slugify
 
 from portal.text import fold
@@ -32,22 +35,36 @@ SERVED_TYPES = {
 }
 
 
-def serve_file(field_file, *, download_name: str | None = None) -> FileResponse:
+def serve_file(field_file, *, download_name: str | None = None) -> HttpResponse:
+    """The file, once the calling view has decided the user may have it.
+
+    With PORTAL_X_ACCEL_REDIRECT set (production behind nginx), the web server sends the bytes
+    from its internal location and the Python worker is free at once; the media directory is
+    still never reachable from outside (``internal`` in nginx, docs/security.md).
+    """
     if not field_file:
         raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
     name = get_valid_filename(download_name or PurePath(field_file.name).name)
     content_type = SERVED_TYPES.get(PurePath(name).suffix.lower())
-    # Anything else is downloaded, never shown: no stored file can run as a page of this site.
-    response = FileResponse(
-        handle,
-        as_attachment=content_type is None,
-        filename=name,
-        content_type=content_type or "application/octet-stream",
-    )
+    prefix = settings.PORTAL_X_ACCEL_REDIRECT
+    if prefix:
+        if not field_file.storage.exists(field_file.name):
+            raise Http404
+        response = HttpResponse(content_type=content_type or "application/octet-stream")
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(field_file.name)
+        response["Content-Disposition"] = content_disposition_header(content_type is None, name)
+    else:
+        try:
+            handle = field_file.open("rb")
+        except FileNotFoundError as exc:
+            raise Http404 from exc
+        # Anything else is downloaded, never shown: no stored file can run as a page of this site.
+        response = FileResponse(
+            handle,
+            as_attachment=content_type is None,
+            filename=name,
+            content_type=content_type or "application/octet-stream",
+        )
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
     if content_type != "application/pdf":  # Chrome's PDF viewer does not run in a sandbox

@@ -332,6 +332,10 @@ PORTAL_REPORT_YEAR_END = tuple(
 # The slug of the Department of Justice, printed as the issuer of the yearly reports; when
 # empty, the agency whose document symbol is STP (Sở Tư pháp).
 PORTAL_REPORT_ISSUER = env("PORTAL_REPORT_ISSUER", default="")
+# Behind nginx, the internal location that serves MEDIA_ROOT (e.g. /protected-media/): checked
+# downloads are then sent by nginx through X-Accel-Redirect (docs/security.md). Empty: Django
+# sends the files itself.
+PORTAL_X_ACCEL_REDIRECT = env("PORTAL_X_ACCEL_REDIRECT", default="")
 # Public pages are served from the cache to visitors without cookies for this long
 # (portal/caching.py); 0 turns it off.
 PORTAL_PUBLIC_CACHE_SECONDS = env.int("PORTAL_PUBLIC_CACHE_SECONDS", default=60)
