@@ -14,6 +14,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from portal.admin_base import LoginForm
 from portal.admin_scoping import AgencyScopedAdmin, is_scoped_officer
 from portal.files import ScopedFileInput, serve_file
 
@@ -24,6 +25,7 @@ from .services import RegulationError, create_officer, publish_regulation, updat
 admin.site.site_header = _("Access to information — administration")
 admin.site.site_title = _("Access to information")
 admin.site.index_title = _("Agencies, catalogs and requests")
+admin.site.login_form = LoginForm
 
 
 class FocalPointInline(admin.StackedInline):

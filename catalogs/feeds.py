@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from agencies.models import Agency
@@ -43,9 +44,10 @@ class NewEntriesFeed(Feed):
         return entry.title
 
     def item_description(self, entry):
-        return " — ".join(
-            filter(None, [entry.agency.name, entry.get_category_display(), entry.summary])
-        )
+        # Django writes it as <summary type="html">: feed readers render it as HTML, so the
+        # officers' plain text is escaped first (the XML writer escapes only the XML).
+        parts = [entry.agency.name, entry.get_category_display(), entry.summary]
+        return escape(" — ".join(filter(None, parts)))
 
     def item_pubdate(self, entry):
         return entry.published_at

@@ -3,6 +3,8 @@
 from typing import ClassVar
 
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.validators import MaxLengthValidator
 from js_asset import Media
 
 
@@ -19,3 +21,16 @@ class PortalModelAdmin(admin.ModelAdmin):
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         context["media"] = Media.from_media(context["media"], nonce=request.csp_nonce)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+
+class LoginForm(AdminAuthenticationForm):
+    """The admin login form, which checks the length of the user name before authenticating.
+
+    Django's form only sets the input's ``maxlength``: a longer name went on to django-axes,
+    whose record of the failed attempt holds 255 characters (a server error on PostgreSQL).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))

@@ -115,3 +115,8 @@ def validate_document(upload) -> None:
             code="content_mismatch",
             params={"name": PurePath(upload.name).name},
         )
+
+
+# Every Django form field of text refuses NUL characters (which PostgreSQL cannot store) with
+# this message; Django's Vietnamese catalogue leaves it untranslated, so the project's carries it.
+NUL_CHARACTERS = _("Null characters are not allowed.")

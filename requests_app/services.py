@@ -48,7 +48,11 @@ def matches_second_factor(request_obj: InformationRequest, secret: str) -> bool:
     digits = "".join(ch for ch in request_obj.id_number if ch.isalnum())
     if len(digits) >= 4:
         candidates.append((digits[-4:].upper(), secret.upper()))
-    return any(hmac.compare_digest(expected, given) for expected, given in candidates)
+    # compare_digest takes str only when it is ASCII: compare the UTF-8 bytes, so an accented
+    # or otherwise non-ASCII answer is simply wrong instead of an error.
+    return any(
+        hmac.compare_digest(expected.encode(), given.encode()) for expected, given in candidates
+    )
 
 
 # What a requester may download: the files provided, and the notices sent to them.

@@ -7,6 +7,7 @@ submitted the request or proved the second factor.
 
 import logging
 
+from django.core.validators import slug_re
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -48,12 +49,16 @@ def _initial(request) -> tuple[dict, CatalogEntry | None]:
     """Prefill from ?agency=<slug> or ?entry=<id> (the links on agency and entry pages)."""
     initial, entry = {}, None
     entry_id = request.GET.get("entry", "")
-    if entry_id.isascii() and entry_id.isdigit():
+    # A row id has at most 19 digits; int() refuses a number of over 4,300 (a server error).
+    if entry_id.isascii() and entry_id.isdigit() and len(entry_id) <= 19:
         entry = CatalogEntry.objects.public().select_related("agency").filter(pk=entry_id).first()
     if entry:
         initial["agency"] = entry.agency
         initial["information"] = " — ".join(filter(None, [entry.title, entry.number_symbol]))
-    elif agency := Agency.objects.active().filter(slug=request.GET.get("agency", "")).first():
+    elif slug_re.fullmatch(slug := request.GET.get("agency", "")) and (
+        agency := Agency.objects.active().filter(slug=slug).first()
+    ):
+        # Only a well-formed slug reaches the query: PostgreSQL refuses text with a NUL in it.
         initial["agency"] = agency
     return initial, entry
 
