@@ -5,10 +5,13 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.core import mail
+from django.core.cache import cache
 
 from agencies.services import publish_regulation
 from tests import factories
-from tests.conftest import needs
+from tests.conftest import needs, uses_postgresql
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps dialling out on a closed network.
@@ -84,3 +87,30 @@ def province(transactional_db, migrated_data):
         agency=parent, title="Hồ sơ dự thầu gói thầu số 3", catalog="conditional"
     )
     return parent
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """The per-address limits on sending and tracking count in the cache, which on Redis
+    outlives the previous run: every browser test comes from 127.0.0.1."""
+    cache.clear()
+
+
+@pytest.fixture
+def focal_officer(province):
+    return factories.OfficerFactory(agency=province).user
+
+
+@pytest.fixture
+def mailbox(request):
+    """The mails the portal has sent, as a function returning their text.
+
+    With PostgreSQL and Redis a real Celery worker process sends them from the outbox (the
+    production path); on SQLite the tasks run in the live server's thread into Django's test
+    outbox. CI (PORTAL_REQUIRE_SERVICES=1) always takes the worker, so it cannot slip back.
+    """
+    if os.environ.get("PORTAL_REQUIRE_SERVICES") == "1" or (
+        settings.BROKER_IS_REAL and uses_postgresql()
+    ):
+        return request.getfixturevalue("live_worker").sent_mails
+    return lambda: [f"{m.subject}\n{m.body}" for m in mail.outbox]
