@@ -2,6 +2,13 @@
 // show catalog entries that may already be published. Without JavaScript the "Check what is
 // already published" button does the same on the server.
 (function () {
+  // A link of the error summary puts the cursor in its field, not only scrolls to it.
+  document.querySelectorAll("#errors a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var target = document.getElementById(link.getAttribute("href").slice(1));
+      if (target) { event.preventDefault(); target.focus(); }
+    });
+  });
   var box = document.getElementById("suggestions");
   var field = document.getElementById("id_information");
   var agency = document.getElementById("id_agency");

@@ -10,8 +10,10 @@ from django.core import mail
 from django.core.cache import cache
 
 from agencies.services import publish_regulation
+from reports import services as reports
 from tests import factories
 from tests.conftest import needs, uses_postgresql
+from tests.history import play
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps dialling out on a closed network.
@@ -87,6 +89,33 @@ def province(transactional_db, migrated_data):
         agency=parent, title="Hồ sơ dự thầu gói thầu số 3", catalog="conditional"
     )
     return parent
+
+
+@pytest.fixture
+def published_report(province, focal_officer, doj_user):
+    """The province's report of 2025, compiled from a few requests and published."""
+    simple = {"complexity": "simple"}
+    for received in (datetime.date(2025, 3, 3), datetime.date(2025, 9, 8)):
+        play(
+            province,
+            focal_officer,
+            received=received,
+            steps=[("accept", received, simple), ("provide_full", received, {})],
+        )
+    play(province, focal_officer, received=datetime.date(2025, 12, 22))
+    report = reports.request_compilation(
+        datetime.date(2025, 1, 1), datetime.date(2025, 12, 31), actor=doj_user
+    )
+    report.refresh_from_db()
+    report = reports.save_narrative(
+        report,
+        situation="Các cơ quan đã công khai danh mục thông tin.",
+        difficulties="Một số xã chưa có cán bộ đầu mối.",
+        recommendations="Bố trí cán bộ đầu mối ở mọi xã.",
+        actor=doj_user,
+    )
+    reports.mark_reviewed(report, actor=doj_user)
+    return reports.publish(report, actor=doj_user)
 
 
 @pytest.fixture(autouse=True)
