@@ -131,6 +131,63 @@ SELECT agency_id,
 """
 
 
+# The same request counts as the report's (reports/statistics.py `_all_measures`), written by
+# hand: DESIGN §6 compares the job with "a single hand-written SQL GROUP BY computing the same
+# counts". The medians, refusal grounds, complaints, catalogs, compliance and the year before are
+# the job's further work, which this yardstick does not do.
+_ENDED = "outcome_at < %(end)s"
+_ANSWERED = f"{_ENDED} AND outcome IN ('provided_full', 'provided_partial', 'refused')"
+_RECEIVED = "received_at >= %(start)s"
+SAME_COUNTS_SQL = f"""
+SELECT r.agency_id,
+       COUNT(*) FILTER (WHERE {_RECEIVED}),
+       COUNT(*) FILTER (WHERE received_at < %(start)s),
+       COUNT(*) FILTER (WHERE outcome_at IS NULL OR outcome_at >= %(end)s),
+       COUNT(*) FILTER (WHERE {_ENDED} AND outcome IN
+                          ('provided_full', 'provided_partial', 'refused', 'redirected')),
+       COUNT(*) FILTER (WHERE {_ANSWERED}),
+       COUNT(*) FILTER (WHERE {_ENDED} AND outcome = 'provided_full'),
+       COUNT(*) FILTER (WHERE {_ENDED} AND outcome = 'provided_partial'),
+       COUNT(*) FILTER (WHERE {_ENDED} AND outcome = 'refused'),
+       COUNT(*) FILTER (WHERE {_ENDED} AND outcome = 'redirected'),
+       COUNT(*) FILTER (WHERE {_ENDED} AND outcome = 'withdrawn'),
+       COUNT(*) FILTER (WHERE {_ENDED} AND outcome IN
+                          ('provided_full', 'provided_partial', 'refused', 'redirected')
+                          AND extended_due_on IS NOT NULL),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND on_time),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND NOT on_time),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND on_time IS NULL),
+       COUNT(working_days_taken) FILTER (WHERE {_ANSWERED}),
+       COALESCE(SUM(working_days_taken) FILTER (WHERE {_ANSWERED}), 0),
+       MIN(working_days_taken) FILTER (WHERE {_ANSWERED}),
+       MAX(working_days_taken) FILTER (WHERE {_ANSWERED}),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND working_days_taken = 0),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND working_days_taken BETWEEN 1 AND 3),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND working_days_taken BETWEEN 4 AND 5),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND working_days_taken BETWEEN 6 AND 10),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND working_days_taken BETWEEN 11 AND 15),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND working_days_taken BETWEEN 16 AND 20),
+       COUNT(*) FILTER (WHERE {_ANSWERED} AND working_days_taken >= 21),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND channel = 'online'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND channel = 'email'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND channel = 'in_person'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND channel = 'post'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND channel = 'fax'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND complexity = 'simple'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND complexity = 'complex'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND complexity = ''),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND needs_assistance),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND requester_kind = 'foreigner'),
+       COUNT(*) FILTER (WHERE {_RECEIVED} AND requester_kind = 'organisation'),
+       COALESCE(SUM(fee_amount) FILTER (WHERE {_RECEIVED} AND fee_notified_at < %(end)s), 0),
+       COALESCE(SUM(p.amount) FILTER (WHERE {_RECEIVED} AND p.paid_on <= %(last_day)s), 0)
+  FROM requests_app_informationrequest r
+  LEFT JOIN requests_app_payment p ON p.request_id = r.id
+ WHERE received_at < %(end)s AND (outcome_at IS NULL OR outcome_at >= %(start)s)
+ GROUP BY r.agency_id
+"""
+
+
 def measure_statistics() -> dict:
     from django.db import connection
 
@@ -160,12 +217,20 @@ def measure_statistics() -> dict:
             cursor.execute(HEADLINE_SQL, {"start": period.start_at, "end": period.end_at})
             rows = cursor.fetchall()
             limit.append(time.perf_counter() - started)
+    same_counts = []
+    params = {"start": period.start_at, "end": period.end_at, "last_day": period.end}
+    with connection.cursor() as cursor:
+        for _ in range(3):
+            started = time.perf_counter()
+            cursor.execute(SAME_COUNTS_SQL, params)
+            by_hand = {row[0]: list(row[1:]) for row in cursor.fetchall()}
+            same_counts.append(time.perf_counter() - started)
     from reports import statistics as figures
 
     main_query = []
     for _ in range(3):
         started = time.perf_counter()
-        figures.request_figures(figures.Scope(period))
+        by_job = figures.request_figures(figures.Scope(period))
         main_query.append(time.perf_counter() - started)
     report.refresh_from_db()
     job = statistics.median(run["seconds"] for run in job_runs)
@@ -182,6 +247,13 @@ def measure_statistics() -> dict:
         "ratio_job_to_sql": round(job / sql, 2),
         "job_request_query_seconds": round(statistics.median(main_query), 3),
         "ratio_request_query_to_sql": round(statistics.median(main_query) / sql, 2),
+        "same_counts_sql_seconds": round(statistics.median(same_counts), 3),
+        "same_counts": len(next(iter(by_hand.values()))),
+        "ratio_job_to_same_counts_sql": round(job / statistics.median(same_counts), 2),
+        "ratio_request_query_to_same_counts_sql": round(
+            statistics.median(main_query) / statistics.median(same_counts), 2
+        ),
+        "same_counts_agree": by_hand == {key: list(row.values()) for key, row in by_job.items()},
         "figures_agree": report.totals.get("received") == sql_received,
         "checks_failed": len(report.check_results.get("failed", [])),
     }
