@@ -109,3 +109,19 @@ def test_long_lists_are_paginated_and_keep_the_filters(client, agency_a):
     assert _count(first) == _count(second) == "23 mục"
     assert "Trang 2/2" in second
     assert 'href="?category=g&amp;page=2"' in first
+
+
+def test_when_nothing_matches_the_citizen_is_offered_to_request_it_from_that_agency(
+    client, entries, agency_a
+):
+    everywhere = _page(client, {"q": "giay phep xay dung"})
+    at_agency = _page(
+        client,
+        {"q": "giay phep xay dung"},
+        url=reverse("catalogs:agency_list", args=[agency_a.slug]),
+    )
+
+    assert "Không có mục phù hợp" in everywhere
+    assert f'href="{reverse("requests_app:submit")}">Yêu cầu cung cấp thông tin</a>' in everywhere
+    assert f'href="{reverse("requests_app:submit")}?agency={agency_a.slug}"' in at_agency
+    assert "quyền yêu cầu" not in _page(client, {"q": "quy hoach"})  # only when nothing found
