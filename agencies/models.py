@@ -249,6 +249,8 @@ class InternalRegulation(NormalizedTextModel):
     signed_file = models.FileField(
         _("signed document (PDF)"),
         upload_to=regulation_upload_to,
+        # The form checks the sender's name against this, not the short name it is stored under.
+        max_length=300,
         blank=True,
         validators=[validate_pdf],
     )
