@@ -8,11 +8,13 @@ holds its permissions.
 """
 
 import datetime
+import logging
 from contextvars import ContextVar
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.db.models import Count, F, Min
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseRedirect
@@ -52,6 +54,8 @@ from .models import (
 )
 from .models.rules import record_revision, revision_in_force
 from .tasks import DUE_SOON_WORKING_DAYS
+
+logger = logging.getLogger(__name__)
 
 
 class DueFilter(admin.SimpleListFilter):
@@ -486,6 +490,17 @@ class InformationRequestAdmin(AgencyScopedAdmin):
                 )
             except workflow.WorkflowError as error:
                 form.add_error(None, str(error))
+            except DatabaseError:
+                # transition() runs in one transaction: it rolled back whole, so the request is
+                # as it was, and the officer may simply try again.
+                logger.exception("The database refused step %s of request %s", name, pk)
+                form.add_error(
+                    None,
+                    _(
+                        "The step could not be saved because of a database error; the request "
+                        "is unchanged. Try again in a moment."
+                    ),
+                )
             else:
                 self.message_user(request, _("Done: %(action)s.") % {"action": rule.label})
                 return HttpResponseRedirect(
