@@ -1,3 +1,4 @@
+import gettext
 import importlib
 import os
 import subprocess
@@ -28,6 +29,9 @@ def _compiled_translations(django_db_blocker):
     # fresh clone there were no .mo files yet, so forget that empty load and read them again.
     trans_real._translations = {}
     trans_real._default = None
+    # Python's gettext keeps each .mo it read by path: without this, the first run after a .po
+    # change still shows the catalogue compiled before it.
+    gettext._translations.clear()
 
 
 @pytest.fixture(autouse=True)
