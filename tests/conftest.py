@@ -148,6 +148,8 @@ def live_worker(transactional_db, tmp_path):
         # going to the shared default queue where another worker could pick it up.
         "CELERY_QUEUE": queue,
         "EMAIL_URL": f"filemail:///{tmp_path / 'mail'}",
+        # The files it stores (a report's PDF) go where the test's live server reads them.
+        "MEDIA_ROOT": str(settings.MEDIA_ROOT),
     }
     worker = subprocess.Popen(
         [
