@@ -208,7 +208,15 @@ class TransitionForm(forms.Form):
     paid_amount = forms.IntegerField(label=_("Amount paid (VND)"), min_value=1, max_value=10**10)
     paid_on = forms.DateField(label=_("Paid on"))
     receipt_reference = forms.CharField(label=_("Receipt number"), max_length=100, required=False)
-    extension_reason = forms.CharField(label=_("Reason for the extension"), widget=forms.Textarea)
+    extension_reason = forms.CharField(
+        label=_("Reason for the extension"),
+        widget=forms.Textarea,
+        # Form 04 prints it inside a sentence: "Do <reason>, <agency> thông báo gia hạn …".
+        help_text=_(
+            "The extension notice prints it after “Do” (because): start it in lower case, "
+            "for example “cần lấy ý kiến của cơ quan, tổ chức có liên quan”."
+        ),
+    )
     new_due_on = forms.DateField(
         label=_("New deadline"),
         required=False,

@@ -131,5 +131,8 @@ def _context(notice: Notice) -> dict:
         "grounds": list(request_obj.refusals.all()),
         "partial": request_obj.status == Status.PROVIDED_PARTIAL,
         "site": settings.PORTAL_SITE_URL,
+        # These two go inside a sentence of the notice ("Do <reason>, <agency> thông báo …"),
+        # which has its own full stop.
         "payment_text": notice.agency.payment_instructions.strip().rstrip("."),
+        "extension_reason": request_obj.extension_reason.strip().rstrip("."),
     }

@@ -650,6 +650,26 @@ def test_without_pdf_libraries_the_download_says_so(
     assert "chưa tạo được tệp PDF" in response.content.decode()
 
 
+def test_while_a_worker_renders_the_pdf_the_page_tries_again_by_itself(
+    client, year_2025, doj_user, compile_2025
+):
+    from django.core.cache import cache
+
+    report = services.save_narrative(
+        compile_2025(), situation="Mới.", difficulties="", recommendations="", actor=doj_user
+    )
+    # Queued already (by the save, for a worker): the download must not render it again.
+    cache.add(f"report-pdf-queued:{report.pk}:{report.content_version}", True)
+    client.force_login(doj_user)
+
+    response = client.get(reverse("reports:pdf", args=[report.pk]))
+
+    assert response.status_code == 202
+    page = response.content.decode()
+    assert '<meta http-equiv="refresh" content="5">' in page
+    assert "Trang này tự thử lại sau mỗi 5 giây" in page
+
+
 def test_an_agency_sheet_is_rendered_once_per_version(
     client, year_2025, officer_a, compile_2025, pdf_tools, monkeypatch
 ):
