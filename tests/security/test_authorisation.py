@@ -180,8 +180,9 @@ DRAFTS = {
 class World:
     users: dict
     of: dict  # "A" / "B" -> Agency
-    unpublished_report: object
+    unpublished_report: object  # of the province
     published_report: object
+    report_of_a: object  # agency A's own, unpublished
     singles: dict = field(default_factory=dict)  # records of no agency, by admin label
 
     def records(self, label: str) -> list[tuple[str | None, str, object]] | None:
@@ -275,10 +276,10 @@ def _agency(key, agency, officer_user, today) -> Agency:
     )
 
 
-def _compiled(year: int):
+def _compiled(year: int, agency=None):
     with TestCase.captureOnCommitCallbacks(execute=True):
         report = report_services.request_compilation(
-            datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+            datetime.date(year, 1, 1), datetime.date(year, 12, 31), agency=agency
         )
     report.refresh_from_db()
     return report
@@ -316,6 +317,7 @@ def _build_world() -> World:
         users=users,
         of=of,
         unpublished_report=unpublished,
+        report_of_a=_compiled(today.year - 1, agency=agency_a),
         published_report=published,
         singles={
             "requests_app.legalruleset": LegalRuleSet.objects.first(),
@@ -423,6 +425,8 @@ def check(client, world: World, role: str, case: Case, *, public: bool = False) 
     problems = []
     if not (got == case.verdict or (case.verdict == Verdict.REFUSED and got == Verdict.HIDDEN)):
         problems.append(f"{where}: expected {case.verdict}, got {status} ({got or 'unexpected'})")
+    if status == 200:
+        problems += [f"{where}: {p}" for p in _choice_problems(world, role, response)]
     if status < 300:
         text = _text_of(response)
         problems += [
@@ -430,6 +434,39 @@ def check(client, world: World, role: str, case: Case, *, public: bool = False) 
             for secret in _forbidden_text(world, role, public=public)
             if secret in text
         ]
+    return problems
+
+
+def _choice_problems(world: World, role: str, response) -> list[str]:
+    """A select box (or an autocomplete's validation) of an admin form offers no record out of
+    the user's scope: a pk of another agency's record posted by hand must be refused."""
+    context = getattr(response, "context", None)
+    if context is None or "adminform" not in context:
+        return []
+    forms = [(context["adminform"].form, None)]
+    forms += [
+        # An inline row's own id is checked against the parent record by the formset.
+        (form, form._meta.model._meta.pk.name)
+        for inline in context.get("inline_admin_formsets", ())
+        for form in inline.formset
+    ]
+    problems = []
+    for form, own_id in forms:
+        for name, form_field in form.fields.items():
+            if name == own_id:
+                continue
+            queryset = getattr(form_field, "queryset", None)
+            grant = GRANTS.get(_label(queryset.model)) if queryset is not None else None
+            if grant is None or not grant.scoped:
+                continue
+            offered = set(queryset.values_list("pk", flat=True))
+            foreign = {
+                tag
+                for owner, tag, record in world.records(_label(queryset.model))
+                if record.pk in offered and not in_scope(role, grant, owner)
+            }
+            if foreign:
+                problems.append(f"the field {name!r} offers {sorted(foreign)}")
     return problems
 
 
@@ -835,6 +872,13 @@ def public_cases(world: World, role: str) -> list[Case]:
                 _sheet_of(key) if tag == "unpublished" else EVERYONE,
                 magic=PDF,
             )
+    # Agency A's own report: not even its existence for agency B's officers.
+    own_report = UNPUBLISHED | {"officer_b": Verdict.HIDDEN}
+    report_of_a = [world.report_of_a.pk]
+    add("reports:detail[A's own]", "reports:detail", report_of_a, own_report)
+    add("reports:progress[A's own]", "reports:progress", report_of_a, own_report)
+    csv_verdicts = ALL_FIGURES_UNPUBLISHED | {"officer_b": Verdict.HIDDEN}
+    add("reports:csv[A's own]", "reports:csv", report_of_a, csv_verdicts)
     # A published report cannot be changed: those who manage reports are told so on its page.
     for name in ("narrative", "review", "publish", "recompile"):
         add(
