@@ -102,6 +102,25 @@ def superuser(db):
     return factories.UserFactory(is_staff=True, is_superuser=True)
 
 
+@pytest.fixture
+def patient_pool():
+    """Let many threads wait for one of the pool's connections as long as it takes.
+
+    Concurrency tests run fifty threads on this process's pool (DATABASE_POOL_MAX, 10); on a
+    busy machine the last ones wait more than the pool's 10 s and fail with PoolTimeout, which
+    is not what they measure (a gunicorn worker never runs fifty threads at once).
+    """
+    pool = getattr(connection, "pool", None)  # PostgreSQL with DATABASE_POOL only
+    if pool is None:
+        yield
+        return
+    timeout, pool.timeout = pool.timeout, 300
+    try:
+        yield
+    finally:
+        pool.timeout = timeout
+
+
 def needs(condition: bool, reason: str) -> None:
     """Skip when a service is missing; in CI (PORTAL_REQUIRE_SERVICES=1) fail instead."""
     if condition:

@@ -289,25 +289,6 @@ def test_the_first_page_shows_title_and_motto_top_right_above_the_date_line(
     pdfs.assert_decree30_header(notice.pdf.path, tmp_path, date_word="Rạch")
 
 
-@pytest.fixture
-def patient_pool():
-    """Let the fifty threads wait for one of the pool's connections as long as it takes.
-
-    They share this process's pool (DATABASE_POOL_MAX, 10) while the counter lock makes them
-    issue one after the other, so on a busy machine the last ones wait more than the pool's
-    10 s and fail with PoolTimeout; a gunicorn worker never runs fifty threads at once.
-    """
-    pool = getattr(connection, "pool", None)  # PostgreSQL with DATABASE_POOL only
-    if pool is None:
-        yield
-        return
-    timeout, pool.timeout = pool.timeout, 300
-    try:
-        yield
-    finally:
-        pool.timeout = timeout
-
-
 @pytest.mark.django_db(transaction=True)
 def test_fifty_notices_issued_at_once_get_fifty_consecutive_numbers(
     agency, migrated_data, patient_pool

@@ -32,24 +32,6 @@ from tests.security.test_uploads import real_pdf
 CITIZENS = 50
 
 
-@pytest.fixture
-def patient_pool():
-    """Let the fifty threads wait for one of the pool's connections as long as it takes.
-
-    They share this process's pool (DATABASE_POOL_MAX, 10); on a busy machine the last ones
-    wait more than the pool's 10 s and fail with PoolTimeout, which is not what this measures.
-    """
-    pool = getattr(connection, "pool", None)  # PostgreSQL with DATABASE_POOL only
-    if pool is None:
-        yield
-        return
-    timeout, pool.timeout = pool.timeout, 300
-    try:
-        yield
-    finally:
-        pool.timeout = timeout
-
-
 @pytest.mark.django_db(transaction=True)
 def test_fifty_submissions_at_once_make_fifty_requests_with_fifty_tracking_codes(
     agency_a, migrated_data, patient_pool
