@@ -597,6 +597,9 @@ class InformationRequestAdmin(AgencyScopedAdmin):
             fees.add_postage(request_obj, postage_form.cleaned_data["postage"])
 
     def _file_of(self, request, model, pk, field="file"):
+        # admin_view only checks staff status; the files are the request's, so is its permission.
+        if not self.has_view_permission(request):
+            raise PermissionDenied
         attached = get_object_or_404(
             model.objects.filter(request__in=self.get_queryset(request)), pk=pk
         )

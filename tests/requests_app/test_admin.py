@@ -78,6 +78,30 @@ def test_officer_cannot_see_another_agencys_events_or_files(client, officer_a, b
     assert attachment.status_code == response_file.status_code == 404
 
 
+def test_staff_without_the_officers_permissions_cannot_download_their_agencys_files(
+    client, agency_b, b_request
+):
+    from requests_app import notices
+
+    notice = notices.issue(b_request, "02", actor=None, signer_title="GĐ", signer_name="Lê Văn Ký")
+    no_group = factories.OfficerFactory(agency=agency_b, user__groups=[]).user
+    client.force_login(no_group)
+
+    responses = [
+        client.get(reverse("admin:requests_app_notice_download", args=[notice.pk])),
+        client.get(
+            reverse("admin:requests_app_attachment_download", args=[b_request.attachments.get().pk])
+        ),
+        client.get(
+            reverse(
+                "admin:requests_app_responsefile_download", args=[b_request.response_files.get().pk]
+            )
+        ),
+    ]
+
+    assert [r.status_code for r in responses] == [403, 403, 403]
+
+
 def test_department_of_justice_sees_no_requester_data(client, doj_user, b_request):
     client.force_login(doj_user)
 
