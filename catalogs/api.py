@@ -43,7 +43,10 @@ def _paginated(request, filterset, serialise) -> JsonResponse:
     if size is None:
         return _error(f"page_size must be a whole number from 1 to {MAX_PAGE_SIZE}")
     paginator = KnownCountPaginator(
-        filterset.qs, size, count=getattr(filterset, "match_count", None)
+        filterset.qs,
+        size,
+        count=getattr(filterset, "match_count", None),
+        ordered_ids=getattr(filterset, "ranked_ids", None),
     )
     try:
         page = paginator.page(request.GET.get("page", 1))

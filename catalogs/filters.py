@@ -8,7 +8,7 @@ from agencies.models import Agency
 
 from .choices import PUBLIC_STATUSES, Catalog, Category, DisclosureForm, EntryStatus
 from .models import CatalogEntry
-from .search import MAX_QUERY_LENGTH, search_with_count
+from .search import MAX_QUERY_LENGTH, find
 
 SORTS = {
     "newest": ("-created_on", "-pk"),
@@ -90,17 +90,28 @@ class CatalogEntryFilter(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.form.fields["year"].widget = forms.NumberInput(attrs={"inputmode": "numeric"})
 
-    # How many entries the search matched; the page's paginator need not count them again.
-    match_count = None
+    # The search's matches in their order (None without a search): the page's paginator need
+    # not count them again, and, unless sorted otherwise, reads only its own page of them.
+    matched_ids = None
+    sorted_otherwise = False
+
+    @property
+    def match_count(self) -> int | None:
+        return None if self.matched_ids is None else len(self.matched_ids)
+
+    @property
+    def ranked_ids(self) -> list[int] | None:
+        return None if self.sorted_otherwise else self.matched_ids
 
     def filter_search(self, queryset, name, value):
-        queryset, self.match_count = search_with_count(queryset, value)
+        queryset, self.matched_ids = find(queryset, value)
         return queryset
 
     def filter_agency_name(self, queryset, name, value):
         return queryset.filter(agency__in=Agency.objects.search(value))
 
     def filter_sort(self, queryset, name, value):
+        self.sorted_otherwise = True
         return queryset.order_by(*SORTS[value])
 
     def filter_queryset(self, queryset):

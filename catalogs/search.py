@@ -9,15 +9,20 @@ in the title, then matches elsewhere; newest first within each rank; among the n
 
 A word found in tens of thousands of entries ("quyet dinh") is the slow case: every match
 would be read to rank them. On PostgreSQL the search first looks through the newest
-``WINDOW`` public entries in order (an index holds them with their search text, migration
-0006); when that already gives ``MAX_RANKED`` matches, those are the newest matches and the
-rest of the table is never read. A word that is merely common gets a second, wider look; a
-rare one is found by the trigram index, which is quick when matches are few.
+``WINDOW`` public entries in order, ranking what it finds there (an index holds them with their
+folded title and text, migration 0007); when that already gives ``MAX_RANKED`` matches, those
+are the newest matches and the rest of the table is never read. A word that is merely common
+gets a second look further on, for the matches still missing; a rare one is found by the
+trigram index, which is quick when matches are few. The matches' ids come back in order, so a
+page of results reads only its own twenty rows (portal.pagination.KnownCountPaginator).
 """
 
+from typing import NamedTuple
+
 from django.db import connection
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.sql import Query
 
 from portal.text import fold
 
@@ -26,9 +31,10 @@ MAX_WORDS = 12
 # Beyond this many matches only the newest are ranked and shown, and the page says so: nobody
 # pages through a hundred pages; they add a word.
 MAX_RANKED = 2000
-WINDOW = 20_000
+WINDOW = 10_000
 LARGEST_WINDOW = 100_000
 NEWEST_FIRST = ("-created_on", "-pk")
+WINDOW_COLUMNS = ("id", "created_on", "search_title", "search_text")
 
 
 def normalise_query(text: str) -> str:
@@ -36,19 +42,24 @@ def normalise_query(text: str) -> str:
     return " ".join(fold(cleaned).split()[:MAX_WORDS])[:MAX_QUERY_LENGTH]
 
 
+class Matches(NamedTuple):
+    queryset: QuerySet  # ranked as the module says, for pages, exports, feeds and the API
+    ids: list[int] | None  # the same matches in the same order; None for an empty query
+
+
 def search(queryset, text: str):
     """Filter to entries containing every word typed, ranked as the module says."""
-    return search_with_count(queryset, text)[0]
+    return find(queryset, text).queryset
 
 
-def search_with_count(queryset, text: str):
-    """The ranked matches and how many there are (None for an empty query). Apply it after
-    every other filter: it finds the matches at once."""
+def find(queryset, text: str) -> Matches:
+    """The ranked matches, also as their ids in order: a page then reads only its own rows, and
+    nobody counts them again. Apply it after every other filter: it finds the matches at once."""
     phrase = normalise_query(text)
     if not phrase:
-        return queryset, None
+        return Matches(queryset, None)
     words = phrase.split()
-    ids = _newest_matches(queryset, words)
+    every_word = Q(*(Q(search_text__contains=word) for word in words))
     all_in_title = Q(*(Q(search_title__contains=word) for word in words))
     rank = Case(
         When(search_title__contains=phrase, then=Value(3)),
@@ -57,8 +68,10 @@ def search_with_count(queryset, text: str):
         default=Value(0),
         output_field=IntegerField(),
     )
+    newest = _newest_matches(queryset, every_word, rank)  # (id, rank), newest first
+    ids = [pk for pk, _ in sorted(newest, key=lambda match: -match[1])]  # stable: newest first
     ranked = queryset.filter(pk__in=_ids(ids)).annotate(rank=rank)
-    return ranked.order_by("-rank", *NEWEST_FIRST), len(ids)
+    return Matches(ranked.order_by("-rank", *NEWEST_FIRST), ids)
 
 
 def _ids(ids: list[int]):
@@ -69,34 +82,36 @@ def _ids(ids: list[int]):
     return ids
 
 
-def _newest_matches(queryset, words) -> list[int]:
+def _newest_matches(queryset, every_word: Q, rank) -> list[tuple[int, int]]:
     if connection.vendor == "postgresql":
-        found = _in_newest_window(queryset, words, WINDOW)
+        found = _in_newest_window(queryset, every_word, rank, 0, WINDOW, MAX_RANKED)
+        if MAX_RANKED > len(found) >= MAX_RANKED * WINDOW // LARGEST_WINDOW:
+            # Common enough for the rest to lie within LARGEST_WINDOW: look on from where the
+            # first look stopped, for the matches still missing.
+            further = min(WINDOW * MAX_RANKED * 2 // len(found), LARGEST_WINDOW)
+            missing = MAX_RANKED - len(found)
+            found += _in_newest_window(queryset, every_word, rank, WINDOW, further, missing)
         if len(found) >= MAX_RANKED:
             return found
-        if len(found) >= MAX_RANKED // 10:  # common enough: a wider window will hold them
-            wider = min(WINDOW * MAX_RANKED * 2 // len(found), LARGEST_WINDOW)
-            found = _in_newest_window(queryset, words, wider)
-            if len(found) >= MAX_RANKED:
-                return found
-    matches = queryset
-    for word in words:
-        matches = matches.filter(search_text__contains=word)
-    return list(matches.order_by(*NEWEST_FIRST).values_list("pk", flat=True)[:MAX_RANKED])
+    matches = queryset.filter(every_word).annotate(search_rank=rank)
+    return list(matches.order_by(*NEWEST_FIRST).values_list("pk", "search_rank")[:MAX_RANKED])
 
 
-def _in_newest_window(queryset, words, window: int) -> list[int]:
-    newest = queryset.order_by(*NEWEST_FIRST).values("id", "created_on", "search_text")[:window]
-    sql, params = newest.query.sql_with_params()
-    conditions = " AND ".join(["recent.search_text LIKE %s"] * len(words))
-    query = (
-        f"SELECT recent.id FROM ({sql}) AS recent WHERE {conditions} "
-        "ORDER BY recent.created_on DESC, recent.id DESC LIMIT %s"
+def _in_newest_window(queryset, every_word: Q, rank, start: int, end: int, most: int):
+    """At most ``most`` matches, with their rank, among the newest public entries from the
+    start-th to the end-th, read in order from their index (migration 0007) alone."""
+    window = queryset.order_by(*NEWEST_FIRST).values(*WINDOW_COLUMNS)[start:end]
+    window_sql, window_params = window.query.sql_with_params()
+    # The words and the rank, compiled against the table's own name, which names the window.
+    bare = Query(queryset.model)
+    compiler = bare.get_compiler(connection=connection)
+    rank_sql, rank_params = compiler.compile(rank.resolve_expression(bare))
+    where_sql, where_params = compiler.compile(bare.build_where(every_word))
+    table = connection.ops.quote_name(queryset.model._meta.db_table)
+    sql = (
+        f"SELECT {table}.id, {rank_sql} FROM ({window_sql}) AS {table} WHERE {where_sql} "
+        f"ORDER BY {table}.created_on DESC, {table}.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(query, [*params, *(f"%{_escape_like(w)}%" for w in words), MAX_RANKED])
-        return [row[0] for row in cursor.fetchall()]
-
-
-def _escape_like(word: str) -> str:
-    return word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        cursor.execute(sql, [*rank_params, *window_params, *where_params, most])
+        return [tuple(row) for row in cursor.fetchall()]

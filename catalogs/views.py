@@ -27,9 +27,8 @@ def filtered_entries(request, *, agency=None) -> CatalogEntryFilter:
 
 def _listing(request, template, *, agency=None, extra=None):
     filterset = filtered_entries(request, agency=agency)
-    page = KnownCountPaginator(filterset.qs, PAGE_SIZE, count=filterset.match_count).get_page(
-        request.GET.get("page")
-    )
+    paginator = KnownCountPaginator(filterset.qs, PAGE_SIZE, ordered_ids=filterset.ranked_ids)
+    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {

@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from catalogs import search as search_module
 from catalogs.models import CatalogEntry
@@ -41,14 +42,53 @@ def test_the_planner_can_use_the_index_for_a_search():
 
 def test_common_words_are_looked_for_among_the_newest_entries_first():
     needs(uses_postgresql(), "the index exists only on PostgreSQL; .ci/run uses it")
-    newest = factories.CatalogEntryFactory(title="Quyết định về giá đất", created_on=D(2025, 9, 5))
+    factories.CatalogEntryFactory(title="Quyết định về giá đất", created_on=D(2025, 9, 5))
     factories.CatalogEntryFactory(title="Quyết định về thuế", created_on=D(2025, 9, 4))
     queryset = CatalogEntry.objects.public()
-    window = queryset.order_by("-created_on", "-pk").values("id", "created_on", "search_text")
+    window = queryset.order_by("-created_on", "-pk").values(*search_module.WINDOW_COLUMNS)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         plan = window[:100].explain()
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'catalog_entry_public_newest'"
+        )
+        definition = cursor.fetchone()[0]
 
     assert "catalog_entry_public_newest" in plan
-    assert search_module._in_newest_window(queryset, ["quyet", "dinh"], 100)[0] == newest.pk
-    assert search_module._in_newest_window(queryset, ["100%"], 100) == []  # LIKE escaped
+    assert "INCLUDE (search_title, search_text)" in definition  # the look never reads the table
+
+
+def test_the_look_among_the_newest_ranks_and_goes_on_where_it_stopped(monkeypatch):
+    """Four matches wanted and the first look holds three entries, two of them matching: the
+    second look starts at the fourth newest for the two missing, and ranks as the first."""
+    needs(uses_postgresql(), "the look among the newest is PostgreSQL's path")
+    monkeypatch.setattr(search_module, "MAX_RANKED", 4)
+    monkeypatch.setattr(search_module, "WINDOW", 3)
+    monkeypatch.setattr(search_module, "LARGEST_WINDOW", 8)
+    newest_first = [
+        ("Báo cáo thuế", ""),
+        ("Quyết định thuế", ""),
+        ("Quyết định giá", "Kèm báo cáo thẩm định"),
+        ("Báo cáo quý", ""),
+        ("Giá đất", ""),
+        ("Báo cáo năm", ""),
+    ]
+    for day, (title, summary) in enumerate(newest_first):
+        factories.CatalogEntryFactory(title=title, summary=summary, created_on=D(2025, 9, 9 - day))
+
+    with CaptureQueriesContext(connection) as queries:
+        matches = search_module.find(CatalogEntry.objects.public(), "bao cao")
+        titles = [e.title for e in matches.queryset]
+
+    assert titles == ["Báo cáo thuế", "Báo cáo quý", "Báo cáo năm", "Quyết định giá"]
+    assert len(queries) == 3  # two looks and the page: the trigram index was not needed
+
+
+def test_a_percent_sign_typed_is_looked_for_as_such():
+    needs(uses_postgresql(), "the look among the newest is PostgreSQL's path")
+    factories.CatalogEntryFactory(title="Kế hoạch 1000 ngày")
+    factories.CatalogEntryFactory(title="Giảm 100% học phí")
+
+    matches = search_module.find(CatalogEntry.objects.public(), "100%")
+
+    assert [e.title for e in matches.queryset] == ["Giảm 100% học phí"]

@@ -132,3 +132,19 @@ def test_citizens_narrow_by_typing_part_of_an_agencys_name(client, agency_a, age
 
     assert _titles(response) == ["Kế hoạch sử dụng đất đặc khu"]
     assert "<select" not in response.content.decode().split('name="agency_name"')[0][-400:]
+
+
+def test_every_page_of_a_search_follows_the_ranking_without_gaps_or_repeats(client):
+    for day in range(1, 26):
+        title, summary = (f"Báo cáo số {day}", "") if day % 3 else (f"Kế hoạch {day}", "Báo cáo")
+        factories.CatalogEntryFactory(
+            title=title, summary=summary, created_on=datetime.date(2025, 8, day)
+        )
+    ranked = [e.title for e in search(CatalogEntry.objects.public(), "bao cao")]
+
+    first = _titles(client.get(reverse("catalogs:list"), {"q": "bao cao"}))
+    second = _titles(client.get(reverse("catalogs:list"), {"q": "bao cao", "page": 2}))
+
+    assert first + second == ranked
+    assert ranked[0] == "Báo cáo số 25" and ranked[-1] == "Kế hoạch 3"
+    assert len(set(ranked)) == 25
