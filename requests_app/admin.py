@@ -17,7 +17,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.db.models import Count, F, Min
 from django.db.models.functions import Coalesce
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -599,7 +599,7 @@ class InformationRequestAdmin(AgencyScopedAdmin):
     def _file_of(self, request, model, pk, field="file"):
         # admin_view only checks staff status; the files are the request's, so is its permission.
         if not self.has_view_permission(request):
-            raise PermissionDenied
+            raise Http404  # as for a file out of scope: nothing says it exists
         attached = get_object_or_404(
             model.objects.filter(request__in=self.get_queryset(request)), pk=pk
         )

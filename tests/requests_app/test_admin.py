@@ -99,7 +99,7 @@ def test_staff_without_the_officers_permissions_cannot_download_their_agencys_fi
         ),
     ]
 
-    assert [r.status_code for r in responses] == [403, 403, 403]
+    assert [r.status_code for r in responses] == [404, 404, 404]
 
 
 def test_department_of_justice_sees_no_requester_data(client, doj_user, b_request):
