@@ -157,7 +157,8 @@ class MemberForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        filled = [cleaned.get(f) for f in ("full_name", "id_number", "reason")]
+        # A field with its own error (too long, say) counts as given: one message per mistake.
+        filled = [cleaned.get(f) or f in self.errors for f in ("full_name", "id_number", "reason")]
         if any(filled) and not all(filled):
             raise forms.ValidationError(
                 _("Give the name, identity number and reason of each member.")

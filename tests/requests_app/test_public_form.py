@@ -143,6 +143,35 @@ def test_an_organisation_lists_its_members(client, agency_a):
     ]
 
 
+def test_a_members_mistakes_are_shown_beside_the_row_and_in_the_list_to_correct(client, agency_a):
+    response = _submit(
+        client,
+        agency_a,
+        requester_kind="organisation",
+        organisation_name="Hợp tác xã Tân Hiệp",
+        **{
+            "members-0-full_name": "Lê Văn A",
+            "members-1-full_name": "A" * 151,
+            "members-1-id_number": "091000000002",
+            "members-1-reason": "Đất canh tác",
+        },
+    )
+
+    html = response.content.decode()
+    start = html.index('class="form-errors')
+    summary = html[start : html.index("</div>", start)]
+    assert response.status_code == 400
+    assert 'href="#id_members-1-full_name">Họ và tên (2):' in summary
+    assert "tối đa 150 kí tự (hiện có 151)" in summary
+    assert re.findall(r'<p class="error">([^<]*)', html) == [  # each beside its row, once
+        "Ghi đủ họ tên, số giấy tờ tùy thân và lý do của từng thành viên.",
+        "Giá trị này chỉ có tối đa 150 kí tự (hiện có 151)",
+    ]
+    assert 'href="#id_members-0-full_name">Thành viên 1: Ghi đủ họ tên' in summary
+    assert 'value="Lê Văn A"' in html  # nothing typed is lost
+    assert not InformationRequest.objects.exists()
+
+
 def test_a_representative_attaches_proof_and_it_is_checked_by_content(client, agency_a):
     fake = _submit(
         client,
