@@ -47,6 +47,7 @@ def _paginated(request, filterset, serialise) -> JsonResponse:
         size,
         count=getattr(filterset, "match_count", None),
         ordered_ids=getattr(filterset, "ranked_ids", None),
+        rows=getattr(filterset, "searched_in", None),
     )
     try:
         page = paginator.page(request.GET.get("page", 1))
@@ -136,14 +137,14 @@ def agency_list(request):
 
 @require_safe
 def entry_list(request):
-    return _paginated(request, filtered_entries(request), _entry)
+    return _paginated(request, filtered_entries(request, exported=True), _entry)
 
 
 @require_safe
 def entry_detail(request, pk):
     entry = get_object_or_404(
         CatalogEntry.objects.public()
-        .for_listing()
+        .for_export()
         .prefetch_related(
             "corrections",
             Prefetch("files", queryset=CatalogFile.objects.public(), to_attr="public_files"),

@@ -94,6 +94,7 @@ class CatalogEntryFilter(django_filters.FilterSet):
     # not count them again, and, unless sorted otherwise, reads only its own page of them.
     matched_ids = None
     sorted_otherwise = False
+    searched_in = None  # what the search looked in: a page reads its own rows from it by id
 
     @property
     def match_count(self) -> int | None:
@@ -104,6 +105,7 @@ class CatalogEntryFilter(django_filters.FilterSet):
         return None if self.sorted_otherwise else self.matched_ids
 
     def filter_search(self, queryset, name, value):
+        self.searched_in = queryset
         queryset, self.matched_ids = find(queryset, value)
         return queryset
 

@@ -16,7 +16,12 @@ class CatalogEntryQuerySet(models.QuerySet):
         )
 
     def for_listing(self):
-        return self.select_related("agency").prefetch_related("disclosure_forms")
+        """What a page of the list shows."""
+        return self.select_related("agency")
+
+    def for_export(self):
+        """What an export or the API gives of each entry."""
+        return self.for_listing().prefetch_related("disclosure_forms")
 
     def late(self):
         return self.filter(self.late_condition())

@@ -29,10 +29,13 @@ from portal.text import fold
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
 # Beyond this many matches only the newest are ranked and shown, and the page says so: nobody
-# pages through a hundred pages; they add a word.
-MAX_RANKED = 2000
+# pages through fifty pages; they add a word.
+MAX_RANKED = 1000
 WINDOW = 10_000
-LARGEST_WINDOW = 100_000
+# The second look reads about 1.5 µs per entry; the trigram index about 3 µs per match, in the
+# whole table. Measured on 200,000 entries, the second look is the quicker only for a word in
+# more than about 4 % of them: so it never reads beyond the 25,000 newest.
+LARGEST_WINDOW = 25_000
 NEWEST_FIRST = ("-created_on", "-pk")
 WINDOW_COLUMNS = ("id", "created_on", "search_title", "search_text")
 

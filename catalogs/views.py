@@ -17,9 +17,10 @@ from .search import MAX_RANKED
 PAGE_SIZE = 20
 
 
-def filtered_entries(request, *, agency=None) -> CatalogEntryFilter:
+def filtered_entries(request, *, agency=None, exported=False) -> CatalogEntryFilter:
     """The public entries narrowed by the query string (pages, exports and API share this)."""
-    queryset = CatalogEntry.objects.public().for_listing()
+    entries = CatalogEntry.objects.public()
+    queryset = entries.for_export() if exported else entries.for_listing()
     if agency is not None:
         queryset = queryset.filter(agency=agency)
     return CatalogEntryFilter(request.GET or None, queryset=queryset, request=request)
@@ -27,7 +28,9 @@ def filtered_entries(request, *, agency=None) -> CatalogEntryFilter:
 
 def _listing(request, template, *, agency=None, extra=None):
     filterset = filtered_entries(request, agency=agency)
-    paginator = KnownCountPaginator(filterset.qs, PAGE_SIZE, ordered_ids=filterset.ranked_ids)
+    paginator = KnownCountPaginator(
+        filterset.qs, PAGE_SIZE, ordered_ids=filterset.ranked_ids, rows=filterset.searched_in
+    )
     page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -80,9 +83,9 @@ def entry_file(request, pk, file_pk):
 
 @require_safe
 def export_csv(request):
-    return exports.csv_response(filtered_entries(request).qs, request)
+    return exports.csv_response(filtered_entries(request, exported=True).qs, request)
 
 
 @require_safe
 def export_xlsx(request):
-    return exports.xlsx_response(filtered_entries(request).qs, request)
+    return exports.xlsx_response(filtered_entries(request, exported=True).qs, request)
