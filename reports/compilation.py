@@ -7,6 +7,7 @@ re-run over the same data writes identical figures. A task carrying a run id tha
 the report's (the compilation was started again meanwhile) does nothing.
 """
 
+import json
 import logging
 import uuid
 from contextlib import contextmanager
@@ -28,7 +29,7 @@ def run(report_id: int, run_id: str) -> bool:
     report = _claim(report_id, run_id)
     if report is None:
         return False
-    with _progress_writer(report_id, run_id) as progress, _snapshot():
+    with _progress_writer(report_id, run_id) as progress, snapshot():
         compiled = statistics.compile_figures(report.period, report.agency_id, progress)
         names = dict(Agency.objects.filter(pk__in=compiled.rows).values_list("pk", "name"))
     results = checks.run(compiled.totals, compiled.rows, names)
@@ -41,7 +42,7 @@ def _separate_connection_possible() -> bool:
 
 
 @contextmanager
-def _snapshot():
+def snapshot():
     """On PostgreSQL, every query of the compilation reads the data as it was when it began,
     so that a request answered meanwhile is counted everywhere or nowhere."""
     if not _separate_connection_possible():
@@ -50,6 +51,11 @@ def _snapshot():
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            # Compiling the dozens of conditional counts to machine code took longer than it
+            # saved: 3.8 s of queries became 2.3 s without it on the benchmark's province. The
+            # sorts behind the medians and the grounds fit in memory instead of spilling to disk.
+            cursor.execute("SET LOCAL jit = off")
+            cursor.execute("SET LOCAL work_mem = '64MB'")
         yield
 
 
@@ -102,21 +108,34 @@ def _claim(report_id: int, run_id: str) -> YearlyReport | None:
     return report
 
 
+def _write_rows(report: YearlyReport, compiled) -> None:
+    rows = [
+        (report.pk, agency_id, figures, compiled.previous_rows.get(agency_id, {}))
+        for agency_id, figures in compiled.rows.items()
+    ]
+    if connection.vendor != "postgresql":
+        AgencyYearStatistics.objects.bulk_create(
+            AgencyYearStatistics(report_id=r, agency_id=a, figures=f, previous=p)
+            for r, a, f, p in rows
+        )
+        return
+    # COPY: for the province's 2,000 rows, bulk_create spent 0.65 s quoting its array of JSON
+    # documents; COPY takes a fraction of that.
+    meta = AgencyYearStatistics._meta
+    columns = [meta.get_field(name).column for name in ("report", "agency", "figures", "previous")]
+    sql = f"COPY {meta.db_table} ({', '.join(columns)}) FROM STDIN"
+    with connection.cursor() as cursor, cursor.cursor.copy(sql) as copy:
+        for report_id, agency_id, figures, previous in rows:
+            copy.write_row((report_id, agency_id, json.dumps(figures), json.dumps(previous)))
+
+
 def _save(report_id: int, run_id: str, compiled, results: dict) -> bool:
     with transaction.atomic():
         report = _current(report_id, run_id).select_for_update().first()
         if report is None or report.state != ReportState.RUNNING:
             return False
         AgencyYearStatistics.objects.filter(report=report).delete()
-        AgencyYearStatistics.objects.bulk_create(
-            AgencyYearStatistics(
-                report=report,
-                agency_id=agency_id,
-                figures=figures,
-                previous=compiled.previous_rows.get(agency_id, {}),
-            )
-            for agency_id, figures in compiled.rows.items()
-        )
+        _write_rows(report, compiled)
         report.totals = compiled.totals
         report.previous_totals = compiled.previous_totals
         report.rule_sets = compiled.rule_sets

@@ -415,14 +415,14 @@ def compile_figures(period: Period, agency_id=None, progress: Callable[[int], No
     progress = progress or (lambda percent: None)
     scope = Scope(period, agency_id)
     result = Compiled()
-    steps = _steps(scope, result)
+    steps = compilation_steps(scope, result)
     for number, step in enumerate(steps, 1):
         step()
         progress(round(90 * number / len(steps)))
     return result
 
 
-def _steps(scope: Scope, result: Compiled) -> list[Callable[[], None]]:
+def compilation_steps(scope: Scope, result: Compiled) -> list[Callable[[], None]]:
     previous = Scope(scope.period.previous(), scope.agency_id)
     sections = {}
 

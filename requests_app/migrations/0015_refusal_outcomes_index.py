@@ -1,0 +1,28 @@
+"""The requests refused, wholly or in part, by when that was decided, with their agency: the
+yearly count of refusals per Law Art 28(1) ground (reports/statistics.py `refusal_grounds`) joins
+them to their grounds from this small index instead of reading the whole table. PostgreSQL only
+(INCLUDE, as 0014); the outcome codes are Outcome.PROVIDED_PARTIAL and Outcome.REFUSED."""
+
+from django.db import migrations
+
+NAME = "request_refusal_outcomes"
+
+
+def create(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(
+        f"CREATE INDEX IF NOT EXISTS {NAME} ON requests_app_informationrequest (outcome_at) "
+        "INCLUDE (id, agency_id) WHERE outcome IN ('provided_partial', 'refused')"
+    )
+
+
+def drop(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(f"DROP INDEX IF EXISTS {NAME}")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("requests_app", "0014_outcome_figures_index")]
+
+    operations = [migrations.RunPython(create, drop)]
