@@ -163,3 +163,38 @@ def make_request(agency=None, *, channel="online", received_at=None, **fields):
     request_obj = InformationRequest(**values)
     open_request(request_obj)
     return request_obj
+
+
+REQUEST_ADMIN_INLINES = (
+    "members",
+    "attachments",
+    "response_files",
+    "refusals",
+    "notices",
+    "events",
+)
+
+
+def request_received_by_post(**changes) -> dict:
+    """The request admin's add form as an officer fills it in for a request that came by post,
+    every inline empty unless ``changes`` says otherwise."""
+    data = {
+        "channel": "post",
+        "received_at_0": "05/09/2025",
+        "received_at_1": "10:00",
+        "requester_kind": "self",
+        "full_name": "Đặng Văn Út",
+        "id_type": "citizen_card",
+        "id_number": "091055000111",
+        "address": "Ấp 3, xã Vĩnh Điều",
+        "information": "Danh sách hộ được hỗ trợ sau lũ năm 2025",
+        "purpose": "Kiểm tra tên gia đình",
+        "delivery_form": "post",
+        "copies": "1",
+        **{
+            f"{inline}-{count}": "0"
+            for inline in REQUEST_ADMIN_INLINES
+            for count in ("TOTAL_FORMS", "INITIAL_FORMS")
+        },
+    }
+    return {**data, **changes}

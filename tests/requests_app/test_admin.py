@@ -138,33 +138,7 @@ def test_officer_enters_a_request_received_by_post_for_someone_who_cannot_write(
 
     response = client.post(
         reverse("admin:requests_app_informationrequest_add"),
-        {
-            "channel": "post",
-            "received_at_0": "05/09/2025",
-            "received_at_1": "10:00",
-            "requester_kind": "self",
-            "full_name": "Đặng Văn Út",
-            "id_type": "citizen_card",
-            "id_number": "091055000111",
-            "address": "Ấp 3, xã Vĩnh Điều",
-            "information": "Danh sách hộ được hỗ trợ sau lũ năm 2025",
-            "purpose": "Kiểm tra tên gia đình",
-            "delivery_form": "post",
-            "copies": "1",
-            "written_for_requester": "on",
-            "members-TOTAL_FORMS": "0",
-            "members-INITIAL_FORMS": "0",
-            "attachments-TOTAL_FORMS": "0",
-            "attachments-INITIAL_FORMS": "0",
-            "response_files-TOTAL_FORMS": "0",
-            "response_files-INITIAL_FORMS": "0",
-            "refusals-TOTAL_FORMS": "0",
-            "refusals-INITIAL_FORMS": "0",
-            "notices-TOTAL_FORMS": "0",
-            "notices-INITIAL_FORMS": "0",
-            "events-TOTAL_FORMS": "0",
-            "events-INITIAL_FORMS": "0",
-        },
+        factories.request_received_by_post(written_for_requester="on"),
     )
 
     assert response.status_code == 302, response.content.decode()[:2000]

@@ -222,28 +222,9 @@ def _send_representation_file(officer, agency, filename, content):
 
 def _send_attachment_in_admin(officer, agency, filename, content):
     """An officer enters a request received by post, with the consent it came with."""
-    data = {
-        "channel": "post",
-        "received_at_0": "05/09/2025",
-        "received_at_1": "10:00",
-        "requester_kind": "self",
-        "full_name": "Đặng Văn Út",
-        "id_type": "citizen_card",
-        "id_number": "091055000111",
-        "address": "Ấp 3, xã Vĩnh Điều",
-        "information": "Danh sách hộ được hỗ trợ sau lũ năm 2025",
-        "purpose": "Kiểm tra tên gia đình",
-        "delivery_form": "post",
-        "copies": "1",
-        "attachments-TOTAL_FORMS": "1",
-        "attachments-INITIAL_FORMS": "0",
-        "attachments-0-kind": "consent",
-        **{
-            f"{inline}-{count}": "0"
-            for inline in ("members", "response_files", "refusals", "notices", "events")
-            for count in ("TOTAL_FORMS", "INITIAL_FORMS")
-        },
-    }
+    data = factories.request_received_by_post(
+        **{"attachments-TOTAL_FORMS": "1", "attachments-0-kind": "consent"}
+    )
     url = reverse("admin:requests_app_informationrequest_add")
     return post_multipart(officer, url, data, {"attachments-0-file": (filename, content)})
 
