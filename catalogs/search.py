@@ -87,23 +87,34 @@ def _ids(ids: list[int]):
 
 def _newest_matches(queryset, every_word: Q, rank) -> list[tuple[int, int]]:
     if connection.vendor == "postgresql":
-        found = _in_newest_window(queryset, every_word, rank, 0, WINDOW, MAX_RANKED)
+        found = _in_newest_window(queryset, every_word, rank, WINDOW, MAX_RANKED)
         if MAX_RANKED > len(found) >= MAX_RANKED * WINDOW // LARGEST_WINDOW:
-            # Common enough for the rest to lie within LARGEST_WINDOW: look on from where the
-            # first look stopped, for the matches still missing.
-            further = min(WINDOW * MAX_RANKED * 2 // len(found), LARGEST_WINDOW)
+            # Common enough for the rest to lie within LARGEST_WINDOW: look on for the matches
+            # still missing, from just after the last one found. The few entries between it and
+            # the end of the first look matched nothing: they are read again, never counted
+            # twice, and the index need not be read from the start to skip the first look.
+            further = min(WINDOW * MAX_RANKED * 2 // len(found), LARGEST_WINDOW) - WINDOW
             missing = MAX_RANKED - len(found)
-            found += _in_newest_window(queryset, every_word, rank, WINDOW, further, missing)
+            older = _older_than(queryset, *found[-1][::2])
+            found += _in_newest_window(older, every_word, rank, further, missing)
         if len(found) >= MAX_RANKED:
-            return found
+            return [(pk, match_rank) for pk, match_rank, _ in found]
     matches = queryset.filter(every_word).annotate(search_rank=rank)
     return list(matches.order_by(*NEWEST_FIRST).values_list("pk", "search_rank")[:MAX_RANKED])
 
 
-def _in_newest_window(queryset, every_word: Q, rank, start: int, end: int, most: int):
-    """At most ``most`` matches, with their rank, among the newest public entries from the
-    start-th to the end-th, read in order from their index (migration 0007) alone."""
-    window = queryset.order_by(*NEWEST_FIRST).values(*WINDOW_COLUMNS)[start:end]
+def _older_than(queryset, pk: int, created_on):
+    """The entries after this one, newest first; ``created_on__lte`` is what lets the index
+    start there."""
+    after = Q(created_on__lt=created_on) | Q(created_on=created_on, pk__lt=pk)
+    return queryset.filter(after, created_on__lte=created_on)
+
+
+def _in_newest_window(queryset, every_word: Q, rank, size: int, most: int):
+    """At most ``most`` matches, with their rank and creation date, among the ``size`` newest
+    entries of ``queryset``, read in order from the index of public entries (migration 0007)
+    alone."""
+    window = queryset.order_by(*NEWEST_FIRST).values(*WINDOW_COLUMNS)[:size]
     window_sql, window_params = window.query.sql_with_params()
     # The words and the rank, compiled against the table's own name, which names the window.
     bare = Query(queryset.model)
@@ -112,7 +123,8 @@ def _in_newest_window(queryset, every_word: Q, rank, start: int, end: int, most:
     where_sql, where_params = compiler.compile(bare.build_where(every_word))
     table = connection.ops.quote_name(queryset.model._meta.db_table)
     sql = (
-        f"SELECT {table}.id, {rank_sql} FROM ({window_sql}) AS {table} WHERE {where_sql} "
+        f"SELECT {table}.id, {rank_sql}, {table}.created_on FROM ({window_sql}) AS {table} "
+        f"WHERE {where_sql} "
         f"ORDER BY {table}.created_on DESC, {table}.id DESC LIMIT %s"
     )
     with connection.cursor() as cursor:

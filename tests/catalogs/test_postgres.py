@@ -84,6 +84,25 @@ def test_the_look_among_the_newest_ranks_and_goes_on_where_it_stopped(monkeypatc
     assert len(queries) == 3  # two looks and the page: the trigram index was not needed
 
 
+def test_the_second_look_goes_on_among_entries_created_the_same_day(monkeypatch):
+    """Entries of one day come newest first by their id: the second look starts just after the
+    last match of the first, and neither skips nor repeats one of that day's entries."""
+    needs(uses_postgresql(), "the look among the newest is PostgreSQL's path")
+    monkeypatch.setattr(search_module, "MAX_RANKED", 4)
+    monkeypatch.setattr(search_module, "WINDOW", 3)
+    monkeypatch.setattr(search_module, "LARGEST_WINDOW", 8)
+    titles = ["Báo cáo 6", "Giá đất 5", "Báo cáo 4", "Báo cáo 3", "Giá đất 2", "Báo cáo 1"]
+    for title in reversed(titles):  # the last created is the newest
+        factories.CatalogEntryFactory(title=title, created_on=D(2025, 9, 9))
+
+    with CaptureQueriesContext(connection) as queries:
+        matches = search_module.find(CatalogEntry.objects.public(), "bao cao")
+        found = [e.title for e in matches.queryset]
+
+    assert found == ["Báo cáo 6", "Báo cáo 4", "Báo cáo 3", "Báo cáo 1"]
+    assert len(queries) == 3  # two looks and the page
+
+
 def test_a_percent_sign_typed_is_looked_for_as_such():
     needs(uses_postgresql(), "the look among the newest is PostgreSQL's path")
     factories.CatalogEntryFactory(title="Kế hoạch 1000 ngày")
