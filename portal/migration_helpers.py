@@ -1,6 +1,22 @@
-"""Helpers for data migrations that grant model permissions to the portal's role groups."""
+"""Helpers for migrations: permissions granted to the portal's role groups, and SQL that only
+PostgreSQL runs (covering and partial indexes the other databases do without)."""
 
 from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+
+def on_postgresql(forward_sql: str, backward_sql: str) -> migrations.RunPython:
+    """An operation that runs ``forward_sql`` (and, unapplied, ``backward_sql``) on PostgreSQL
+    only; elsewhere it does nothing."""
+
+    def run(sql):
+        def operation(apps, schema_editor):
+            if schema_editor.connection.vendor == "postgresql":
+                schema_editor.execute(sql)
+
+        return operation
+
+    return migrations.RunPython(run(forward_sql), run(backward_sql))
 
 
 def ensure_permissions(apps):

@@ -4,24 +4,18 @@ instead of the whole table; PostgreSQL only (INCLUDE), like the catalogs' search
 
 from django.db import migrations
 
+from portal.migration_helpers import on_postgresql
+
 NAME = "request_outcome_figures"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {NAME} ON requests_app_informationrequest (outcome_at) "
-        "INCLUDE (outcome, agency_id, working_days_taken) WHERE outcome_at IS NOT NULL"
-    )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {NAME}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("requests_app", "0013_fee_notified_at")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        on_postgresql(
+            f"CREATE INDEX IF NOT EXISTS {NAME} ON requests_app_informationrequest (outcome_at) "
+            "INCLUDE (outcome, agency_id, working_days_taken) WHERE outcome_at IS NOT NULL",
+            f"DROP INDEX IF EXISTS {NAME}",
+        )
+    ]

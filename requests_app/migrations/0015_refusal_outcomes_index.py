@@ -5,24 +5,18 @@ them to their grounds from this small index instead of reading the whole table. 
 
 from django.db import migrations
 
+from portal.migration_helpers import on_postgresql
+
 NAME = "request_refusal_outcomes"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor != "postgresql":
-        return
-    schema_editor.execute(
-        f"CREATE INDEX IF NOT EXISTS {NAME} ON requests_app_informationrequest (outcome_at) "
-        "INCLUDE (id, agency_id) WHERE outcome IN ('provided_partial', 'refused')"
-    )
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(f"DROP INDEX IF EXISTS {NAME}")
 
 
 class Migration(migrations.Migration):
     dependencies = [("requests_app", "0014_outcome_figures_index")]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [
+        on_postgresql(
+            f"CREATE INDEX IF NOT EXISTS {NAME} ON requests_app_informationrequest (outcome_at) "
+            "INCLUDE (id, agency_id) WHERE outcome IN ('provided_partial', 'refused')",
+            f"DROP INDEX IF EXISTS {NAME}",
+        )
+    ]
