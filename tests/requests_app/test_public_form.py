@@ -116,23 +116,29 @@ def test_a_foreigner_must_link_the_information_to_their_own_rights(client, agenc
     assert accepted.status_code == 302
 
 
-def test_an_organisation_lists_its_members(client, agency_a):
-    refused = _submit(
-        client, agency_a, requester_kind="organisation", organisation_name="Hợp tác xã Tân Hiệp"
-    )
-    accepted = _submit(
+def _submit_for_members(client, agency, *members):
+    """Form 01b: an organisation asks for the members given as (name, identity number, reason)."""
+    rows = {
+        f"members-{row}-{name}": value
+        for row, member in enumerate(members)
+        for name, value in zip(("full_name", "id_number", "reason"), member, strict=True)
+    }
+    return _submit(
         client,
-        agency_a,
+        agency,
         requester_kind="organisation",
         organisation_name="Hợp tác xã Tân Hiệp",
-        **{
-            "members-0-full_name": "Lê Văn A",
-            "members-0-id_number": "091000000001",
-            "members-0-reason": "Đất canh tác",
-            "members-1-full_name": "Trần Thị B",
-            "members-1-id_number": "091000000002",
-            "members-1-reason": "Đất canh tác",
-        },
+        **rows,
+    )
+
+
+def test_an_organisation_lists_its_members(client, agency_a):
+    refused = _submit_for_members(client, agency_a)
+    accepted = _submit_for_members(
+        client,
+        agency_a,
+        ("Lê Văn A", "091000000001", "Đất canh tác"),
+        ("Trần Thị B", "091000000002", "Đất canh tác"),
     )
 
     assert refused.status_code == 400
@@ -144,17 +150,8 @@ def test_an_organisation_lists_its_members(client, agency_a):
 
 
 def test_a_members_mistakes_are_shown_beside_the_row_and_in_the_list_to_correct(client, agency_a):
-    response = _submit(
-        client,
-        agency_a,
-        requester_kind="organisation",
-        organisation_name="Hợp tác xã Tân Hiệp",
-        **{
-            "members-0-full_name": "Lê Văn A",
-            "members-1-full_name": "A" * 151,
-            "members-1-id_number": "091000000002",
-            "members-1-reason": "Đất canh tác",
-        },
+    response = _submit_for_members(
+        client, agency_a, ("Lê Văn A", "", ""), ("A" * 151, "091000000002", "Đất canh tác")
     )
 
     html = response.content.decode()
