@@ -95,7 +95,8 @@ def _newest_matches(queryset, every_word: Q, rank) -> list[tuple[int, int]]:
             # twice, and the index need not be read from the start to skip the first look.
             further = min(WINDOW * MAX_RANKED * 2 // len(found), LARGEST_WINDOW) - WINDOW
             missing = MAX_RANKED - len(found)
-            older = _older_than(queryset, *found[-1][::2])
+            last_pk, _, last_created_on = found[-1]
+            older = _older_than(queryset, last_pk, last_created_on)
             found += _in_newest_window(older, every_word, rank, further, missing)
         if len(found) >= MAX_RANKED:
             return [(pk, match_rank) for pk, match_rank, _ in found]
